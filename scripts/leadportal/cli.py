@@ -1,0 +1,98 @@
+"""The `leadportal` command line: check, schema, generate (more commands join as they land)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .generate import check, generate, write_outputs
+from .mkdocs_yml import read_settings
+from .models import RECORD_KINDS
+from .problems import Problem
+from .schema import schema_text
+from .settings import Settings
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def summary(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items())
+
+
+def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
+    result = check(settings)
+    print_problems(result.problems)
+    errors = sum(p.is_error for p in result.problems)
+    if errors:
+        print(
+            f"{errors} problem(s) found; nothing is published until they are fixed.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    print(f"ok: {summary(result.records.counts())}")
+    return EXIT_OK
+
+
+def cmd_schema(settings: Settings, args: argparse.Namespace) -> int:
+    out = Path(args.out) if args.out else settings.docs_dir / "schemas"
+    out.mkdir(parents=True, exist_ok=True)
+    for kind in sorted(RECORD_KINDS):
+        target = out / f"{kind}.schema.json"
+        target.write_text(schema_text(kind, settings), encoding="utf-8")
+        print(f"wrote {settings.relative(target.resolve())}")
+    return EXIT_OK
+
+
+def cmd_generate(settings: Settings, args: argparse.Namespace) -> int:
+    result = generate(settings)
+    print_problems(result.problems)
+    if not result.ok:
+        return EXIT_PROBLEMS
+    count = write_outputs(result.outputs, Path(args.out))
+    print(f"wrote {count} files to {args.out}")
+    return EXIT_OK
+
+
+Command = Callable[[Settings, argparse.Namespace], int]
+
+
+def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
+    top = argparse.ArgumentParser(prog="leadportal", description="LEAD Portal generator.")
+    top.add_argument(
+        "-f",
+        "--config-file",
+        default="mkdocs.yml",
+        help="the portal's mkdocs.yml (default: ./mkdocs.yml)",
+    )
+    sub = top.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate every record; exit 1 on any problem")
+    schema = sub.add_parser("schema", help="write one JSON Schema per record kind")
+    schema.add_argument("--out", help="folder (default: docs/schemas)")
+    gen = sub.add_parser("generate", help="write the generated files to a folder, without MkDocs")
+    gen.add_argument("--out", required=True, help="folder to write into")
+    return top, {"check": cmd_check, "schema": cmd_schema, "generate": cmd_generate}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    top, commands = parser()
+    args = top.parse_args(argv)
+    config_file = Path(args.config_file)
+    if not config_file.is_file():
+        print(
+            f"{config_file}: not found; run leadportal in the portal's folder "
+            "or pass --config-file",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return commands[args.command](read_settings(config_file), args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""The whole pipeline without MkDocs: load, validate, enrich, render to a list of outputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loader import Records, load_records
+from .outputs import Output
+from .portal import Portal, build_portal
+from .problems import Problem
+from .record_pages import document_pages, form_pages, site_pages
+from .schema import stale_schemas
+from .settings import Settings
+
+Renderer = Callable[[Portal], Iterable[Output]]
+
+RENDERERS: tuple[Renderer, ...] = (
+    site_pages,
+    document_pages,
+    form_pages,
+)
+
+
+@dataclass
+class Generated:
+    records: Records
+    outputs: list[Output] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def check(settings: Settings) -> Generated:
+    """Load and validate every record; render nothing."""
+    records = load_records(settings)
+    return Generated(records, problems=list(records.problems) + stale_schemas(settings))
+
+
+def generate(settings: Settings) -> Generated:
+    """Every output of the portal, sorted by path, or the problems that prevent it."""
+    result = check(settings)
+    if not result.ok:
+        return result
+    portal = build_portal(result.records, settings)
+    outputs = [output for renderer in RENDERERS for output in renderer(portal)]
+    result.outputs = sorted(outputs, key=lambda o: o.path)
+    result.problems += duplicate_paths(result.outputs)
+    return result
+
+
+def duplicate_paths(outputs: list[Output]) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for output in outputs:
+        if output.path in seen:
+            problems.append(Problem(output.path, message="generated twice (internal error)"))
+        seen.add(output.path)
+    return problems
+
+
+def write_outputs(outputs: Iterable[Output], out_dir: Path) -> int:
+    """Write outputs below `out_dir` (for `leadportal generate --out`); returns the count."""
+    count = 0
+    for output in outputs:
+        target = out_dir / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(output.as_bytes())
+        count += 1
+    return count

@@ -1,0 +1,51 @@
+"""What the generator produces: files with a path below the site root and their content."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Output:
+    """One generated file; `.md` paths are pages (front matter + HTML body), the rest as-is."""
+
+    path: str
+    content: str | bytes
+
+    @property
+    def is_page(self) -> bool:
+        return self.path.endswith(".md")
+
+    def as_bytes(self) -> bytes:
+        return self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter; every value written as JSON, which YAML reads back unchanged."""
+    lines = [
+        f"{key}: {json.dumps(value, ensure_ascii=False)}"
+        for key, value in meta.items()
+        if value is not None
+    ]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def page(path: str, title: str, body: str, *, description: str | None = None,
+         **meta: Any) -> Output:
+    """A generated page. Its body is finished HTML: the plugin skips the Markdown pass for it.
+
+    Themes print `title` and `description` into HTML without escaping, so they are escaped here.
+    """
+    texts = {"title": html.escape(title), "description": description and html.escape(description)}
+    return Output(path, front_matter({**texts, **meta}) + body.strip() + "\n")
+
+
+def split_page(text: str) -> tuple[str, str]:
+    """(front matter, body) of a generated page."""
+    if text.startswith("---\n"):
+        end = text.index("\n---\n", 4)
+        return text[4:end], text[end + 5 :].lstrip("\n")
+    return "", text

@@ -1,0 +1,36 @@
+"""A problem found in a record: where it is, what is wrong, how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One line of `leadportal check` output: `file:line:col: field: message (hint)`."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+    field: str = ""
+    message: str = ""
+    hint: str = ""
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}:{self.column or 1}"
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{text}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.field, p.message))

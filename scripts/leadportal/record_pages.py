@@ -1,0 +1,52 @@
+"""The first, plain pages of every public record and the index of each kind."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+
+from .outputs import Output, page
+from .portal import Portal
+from .templating import render
+
+
+def site_pages(portal: Portal) -> Iterator[Output]:
+    label = portal.stage_label
+    yield page(
+        "sites/index.md",
+        "Participating sites",
+        render("site_index.html", sites=portal.sites, stage_label=label),
+    )
+    for entry in portal.sites:
+        body = render("site.html", entry=entry, site=entry.site, stage_label=label)
+        yield page(
+            f"sites/{entry.slug}.md",
+            entry.site.name,
+            body,
+            description=f"LEAD in {entry.place}: {label(entry.site.stage).lower()}",
+        )
+
+
+def document_pages(portal: Portal) -> Iterator[Output]:
+    folder = portal.settings.resources_dir
+    yield page(
+        f"{folder}/index.md",
+        "Resource library",
+        render("document_index.html", documents=portal.documents),
+    )
+    for doc in portal.documents:
+        file_href = posixpath.join("..", doc.record.file) if doc.record.file else ""
+        body = render("document.html", doc=doc, record=doc.record, file_href=file_href)
+        yield page(f"{folder}/{doc.slug}.md", doc.record.title, body)
+
+
+def form_pages(portal: Portal) -> Iterator[Output]:
+    folder = portal.settings.forms_dir
+    yield page(f"{folder}/index.md", "Contact", render("form_index.html", forms=portal.forms))
+    for form in portal.forms:
+        action = form.record.action or portal.settings.form_backend
+        yield page(
+            f"{folder}/{form.slug}.md",
+            form.record.title,
+            render("form.html", form=form.record, action=action),
+        )

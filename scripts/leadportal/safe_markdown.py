@@ -1,0 +1,57 @@
+"""Markdown from records, rendered so that nothing staff (or an attacker) writes can run.
+
+Raw HTML is shown as text, and links or images may only use http, https, mailto, tel or
+relative addresses.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def is_safe_url(url: str) -> bool:
+    """Relative addresses and a few schemes; browsers ignore control characters and spaces."""
+    compact = re.sub(r"[\x00-\x20\x7f]", "", url)
+    scheme = SCHEME.match(compact)
+    return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
+
+
+class _DropUnsafeLinks(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and not is_safe_url(value):
+                    del element.attrib[attribute]
+            if element.tag == "a" and (element.get("href") or "").startswith("http"):
+                element.set("rel", "noopener")
+
+
+class _TextOnlyHtml(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_DropUnsafeLinks(md), "drop_unsafe_links", 0)
+
+
+def render(text: str, shift_headings: int = 1) -> str:
+    """Record Markdown to HTML; headings start at h(1 + shift_headings) under the page title."""
+    if not text.strip():
+        return ""
+    md = markdown.Markdown(extensions=[_TextOnlyHtml(), "sane_lists"], output_format="html")
+    html = str(md.convert(text))
+    if shift_headings:
+        html = re.sub(
+            r"<(/?)h([1-6])>",
+            lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift_headings)}>",
+            html,
+        )
+    return html

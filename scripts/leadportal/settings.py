@@ -1,0 +1,133 @@
+"""Portal settings: folders, vocabularies and switches, read from the plugin's mkdocs.yml entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "stages": ("exploring", "developing", "launching", "operating", "paused", "ended"),
+    "referral_pathways": ("arrest diversion", "social contact", "community referral"),
+    "partner_roles": (
+        "law enforcement",
+        "prosecution",
+        "public defense",
+        "case management",
+        "behavioral health",
+        "housing",
+        "local government",
+        "community organization",
+        "evaluation",
+        "funder",
+        "other",
+    ),
+    "document_kinds": (
+        "toolkit",
+        "guide",
+        "evaluation",
+        "report",
+        "policy brief",
+        "fact sheet",
+        "template",
+        "presentation",
+        "training",
+        "video",
+        "webinar",
+        "article",
+    ),
+    "topics": (
+        "harm reduction",
+        "case management",
+        "systems change",
+        "law enforcement",
+        "prosecution",
+        "implementation",
+        "governance",
+        "community engagement",
+        "evaluation",
+        "racial equity",
+        "housing",
+        "behavioral health",
+        "funding",
+        "public safety",
+        "drug policy",
+    ),
+    "audiences": (
+        "community members",
+        "law enforcement",
+        "prosecutors",
+        "public defenders",
+        "case managers",
+        "project managers",
+        "evaluators",
+        "policymakers",
+        "funders",
+        "behavioral health providers",
+    ),
+}
+
+VOCABULARY_NAMES = tuple(DEFAULT_VOCABULARIES)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the core needs to know about one portal; no MkDocs objects in here."""
+
+    root: Path
+    docs_dir: Path
+    sites_dir: str = "sites"
+    resources_dir: str = "resources"
+    forms_dir: str = "contact"
+    geocode_cache: str = "sites/geocode-cache.json"
+    vocabularies: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: dict(DEFAULT_VOCABULARIES)
+    )
+    site_name: str = "LEAD Portal"
+    site_url: str = ""
+    today: dt.date = field(default_factory=dt.date.today)
+    form_backend: str = ""
+    stale_after_months: int = 12
+    tiles: str = "openstreetmap"
+    tiles_attribution: str = ""
+
+    @property
+    def sites_path(self) -> Path:
+        return self.root / self.sites_dir
+
+    @property
+    def resources_path(self) -> Path:
+        return self.docs_dir / self.resources_dir
+
+    @property
+    def forms_path(self) -> Path:
+        return self.docs_dir / self.forms_dir
+
+    def vocabulary(self, name: str) -> tuple[str, ...]:
+        return tuple(self.vocabularies[name])
+
+    def relative(self, path: Path) -> str:
+        """A path as staff see it: relative to the project root, with forward slashes."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def vocabularies_from(options: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Defaults, with any vocabulary that mkdocs.yml names replaced as a whole."""
+    merged = dict(DEFAULT_VOCABULARIES)
+    for name, values in options.items():
+        merged[name] = tuple(str(v) for v in values)
+    return merged
+
+
+def settings_from(root: Path, docs_dir: Path, options: Mapping[str, Any], **extra: Any) -> Settings:
+    """Settings from the plugin's options (the mapping under `leadportal:` in mkdocs.yml)."""
+    known = {f for f in Settings.__dataclass_fields__ if f not in {"root", "docs_dir"}}
+    values = {k: v for k, v in options.items() if k in known and k != "vocabularies"}
+    values.update(extra)
+    vocab = vocabularies_from(options.get("vocabularies") or {})
+    return Settings(root=root, docs_dir=docs_dir, vocabularies=vocab, **values)

@@ -1,0 +1,35 @@
+"""The Jinja environment for generated page bodies: autoescaped, with the filters they share."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import safe_markdown
+from .urls import relative_url
+
+
+def _markdown(text: str | None, shift: int = 1) -> Markup:
+    return Markup(safe_markdown.render(text or "", shift))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("leadportal", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["markdown"] = _markdown
+    env.globals["relative_url"] = relative_url
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,27 @@
+"""Directory-style URLs and the relative links between them (raw HTML is never rewritten)."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(src_path: str) -> str:
+    """`sites/seattle.md` -> `sites/seattle/`; `sites/index.md` -> `sites/`; `index.md` -> ``."""
+    stem = src_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url`, both relative to the site root."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    target, _, fragment = to_url.partition("#")
+    path = posixpath.relpath(target or ".", base or ".")
+    if (target.endswith("/") or not target) and path != ".":
+        path += "/"
+    elif path == ".":
+        path = "./"
+    return path + (f"#{fragment}" if fragment else "")

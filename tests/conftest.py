@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURE_PORTAL = Path(__file__).parent / "fixtures" / "portal"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+                          cwd=root, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def fixture_portal(tmp_path: Path) -> Path:
+    """A copy of the fixture portal that a test may change."""
+    root = tmp_path / "portal"
+    shutil.copytree(FIXTURE_PORTAL, root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture portal built once with `mkdocs build --strict`; returns its site/ folder."""
+    root = tmp_path_factory.mktemp("built") / "portal"
+    shutil.copytree(FIXTURE_PORTAL, root)
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"

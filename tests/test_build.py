@@ -1,0 +1,90 @@
+"""A whole `mkdocs build --strict` of the fixture portal, asserted on what visitors get."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+from conftest import run_mkdocs
+
+
+def test_every_public_record_gets_a_page(built_fixture: Path) -> None:
+    for page in ("sites/albany-ny", "sites/quotes-and-script", "resources/community-toolkit",
+                 "contact/contact-us", "sites", "resources", "contact"):
+        assert (built_fixture / page / "index.html").is_file(), page
+    html = (built_fixture / "sites/albany-ny/index.html").read_text()
+    assert "Albany LEAD" in html and "Albany Police Department" in html
+
+
+def test_generated_pages_are_in_search_index_and_sitemap(built_fixture: Path) -> None:
+    index = json.loads((built_fixture / "search/search_index.json").read_text())
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {"sites/albany-ny/", "resources/community-toolkit/", "contact/contact-us/"} <= locations
+    sitemap = (built_fixture / "sitemap.xml").read_text()
+    assert "https://example.org/lead/sites/albany-ny/" in sitemap
+    assert "https://example.org/lead/resources/community-toolkit/" in sitemap
+
+
+def test_unlisted_records_appear_in_no_file(built_fixture: Path) -> None:
+    for file in built_fixture.rglob("*"):
+        if file.is_file():
+            assert b"Zq7xK" not in file.read_bytes(), file
+
+
+def test_record_text_is_escaped(built_fixture: Path) -> None:
+    html = (built_fixture / "sites/quotes-and-script/index.html").read_text()
+    assert "<script>alert('x')</script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<img src=x onerror" not in html
+    assert 'href="javascript:' not in html
+
+
+def test_records_are_not_published_as_yaml(built_fixture: Path) -> None:
+    assert not list(built_fixture.rglob("*.yml"))
+    assert (built_fixture / "schemas/site.schema.json").is_file()
+    assert (built_fixture / "resources/files/toolkit.pdf").is_file()
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+BROKEN_RECORDS = {
+    "sites/a.yml": "name: A\nstage: operational\njurisdiction: {city: A, state: WA}\n",
+    "sites/b.yml": "name: B\nstage: exploring\njurisdiction: {city: B, state: Texas}\n",
+    "sites/c.yml": "name: C\nstage: exploring\njurisdiction: {city: C, state: TX}\nsumary: x\n",
+    "sites/d.yml": "name: C\nstage: exploring\njurisdiction:\n\tcity: D\n",
+    "sites/e.yml": "",
+    "sites/f.yml": "name: F\nstage: exploring\njurisdiction: {city: F, state: TX}\n"
+                   "location: {lat: 95, lon: 0}\n",
+    "sites/g.yml": "name: G\nstage: exploring\njurisdiction: {city: G, state: TX}\n"
+                   "website: ftp://example.org\n",
+    "sites/h.yml": "name: H\nname: H2\nstage: exploring\njurisdiction: {city: H, state: TX}\n",
+    "docs/resources/i.yml": "title: I\nkind: guide\nsummary: S\npublished: 2020\n"
+                            "file: files/missing.pdf\n",
+    "docs/contact/j.yml": "title: J\nfields:\n  - {name: x, label: X, type: radio}\n",
+}
+
+
+def test_broken_records_stop_the_build_before_site_is_touched(fixture_portal: Path) -> None:
+    assert run_mkdocs(fixture_portal).returncode == 0
+    before = tree_digest(fixture_portal / "site")
+    for path, text in BROKEN_RECORDS.items():
+        (fixture_portal / path).write_text(text)
+    result = run_mkdocs(fixture_portal)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if ".yml:" in line]
+    assert len(lines) == 10, result.stderr
+    for path in BROKEN_RECORDS:
+        assert sum(f"{path}:" in line for line in lines) == 1, path
+    assert tree_digest(fixture_portal / "site") == before
+
+
+def test_nothing_published_without_a_leadportal_plugin_check(fixture_portal: Path) -> None:
+    shutil.rmtree(fixture_portal / "sites")
+    result = run_mkdocs(fixture_portal)
+    assert result.returncode == 0, result.stderr
+    assert not (fixture_portal / "site/sites/albany-ny").exists()
