@@ -33,8 +33,9 @@ def front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
-def page(path: str, title: str, body: str, *, description: str | None = None,
-         **meta: Any) -> Output:
+def page(
+    path: str, title: str, body: str, *, description: str | None = None, **meta: Any
+) -> Output:
     """A generated page. Its body is finished HTML: the plugin skips the Markdown pass for it.
 
     Themes print `title` and `description` into HTML without escaping, so they are escaped here.

@@ -12,6 +12,7 @@ DEFAULT_VOCABULARIES: dict[str, tuple[str, ...]] = {
     "stages": ("exploring", "developing", "launching", "operating", "paused", "ended"),
     "referral_pathways": ("arrest diversion", "social contact", "community referral"),
     "partner_roles": (
+        "project management",
         "law enforcement",
         "prosecution",
         "public defense",
