@@ -13,8 +13,13 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-                          cwd=root, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.fixture

@@ -11,8 +11,15 @@ from conftest import run_mkdocs
 
 
 def test_every_public_record_gets_a_page(built_fixture: Path) -> None:
-    for page in ("sites/albany-ny", "sites/quotes-and-script", "resources/community-toolkit",
-                 "contact/contact-us", "sites", "resources", "contact"):
+    for page in (
+        "sites/albany-ny",
+        "sites/quotes-and-script",
+        "resources/community-toolkit",
+        "contact/contact-us",
+        "sites",
+        "resources",
+        "contact",
+    ):
         assert (built_fixture / page / "index.html").is_file(), page
     html = (built_fixture / "sites/albany-ny/index.html").read_text()
     assert "Albany LEAD" in html and "Albany Police Department" in html
@@ -48,8 +55,11 @@ def test_records_are_not_published_as_yaml(built_fixture: Path) -> None:
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 BROKEN_RECORDS = {
@@ -59,12 +69,12 @@ BROKEN_RECORDS = {
     "sites/d.yml": "name: C\nstage: exploring\njurisdiction:\n\tcity: D\n",
     "sites/e.yml": "",
     "sites/f.yml": "name: F\nstage: exploring\njurisdiction: {city: F, state: TX}\n"
-                   "location: {lat: 95, lon: 0}\n",
+    "location: {lat: 95, lon: 0}\n",
     "sites/g.yml": "name: G\nstage: exploring\njurisdiction: {city: G, state: TX}\n"
-                   "website: ftp://example.org\n",
+    "website: ftp://example.org\n",
     "sites/h.yml": "name: H\nname: H2\nstage: exploring\njurisdiction: {city: H, state: TX}\n",
     "docs/resources/i.yml": "title: I\nkind: guide\nsummary: S\npublished: 2020\n"
-                            "file: files/missing.pdf\n",
+    "file: files/missing.pdf\n",
     "docs/contact/j.yml": "title: J\nfields:\n  - {name: x, label: X, type: radio}\n",
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from record_cases import case_files, problem_lines
 
 CASES = case_files()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,22 +17,21 @@ from mkdocs.structure.pages import Page
 
 from .generate import generate
 from .outputs import Output, split_page
-from .settings import Settings, settings_from
+from .settings import Settings, plugin_option_defaults, settings_from
 
 log = logging.getLogger("mkdocs.plugins.leadportal")
 
 
-class LeadPortalConfig(base.Config):
-    enabled = c.Type(bool, default=True)
-    sites_dir = c.Type(str, default="sites")
-    resources_dir = c.Type(str, default="resources")
-    forms_dir = c.Type(str, default="contact")
-    geocode_cache = c.Type(str, default="sites/geocode-cache.json")
-    vocabularies = c.Type(dict, default={})
-    form_backend = c.Type(str, default="")
-    stale_after_months = c.Type(int, default=12)
-    tiles = c.Type(str, default="openstreetmap")
-    tiles_attribution = c.Type(str, default="")
+def _config_class() -> type[base.Config]:
+    """The plugin's options are the Settings fields, so the two can never drift apart."""
+    options: dict[str, Any] = {"enabled": c.Type(bool, default=True)}
+    for name, default in plugin_option_defaults().items():
+        kind = dict if isinstance(default, Mapping) else type(default)
+        options[name] = c.Type(kind, default=dict(default) if kind is dict else default)
+    return type("LeadPortalConfig", (base.Config,), options)
+
+
+LeadPortalConfig = _config_class()
 
 
 def settings_for(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
@@ -45,14 +45,16 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
     )
 
 
-class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):
+class LeadPortalPlugin(BasePlugin[base.Config]):
+    config_class = LeadPortalConfig
+
     def __init__(self) -> None:
         self.outputs: list[Output] = []
         self.bodies: dict[str, str] = {}
         self.settings: Settings | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
+        if not self.config["enabled"]:
             return config
         self.settings = settings_for(config, dict(self.config))
         result = generate(self.settings)
@@ -69,7 +71,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.settings is None:
+        if not self.config["enabled"] or self.settings is None:
             return files
         record_folders = (self.settings.resources_dir + "/", self.settings.forms_dir + "/")
         for file in list(files):

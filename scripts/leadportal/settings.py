@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +73,15 @@ DEFAULT_VOCABULARIES: dict[str, tuple[str, ...]] = {
 VOCABULARY_NAMES = tuple(DEFAULT_VOCABULARIES)
 
 
+FROM_MKDOCS = {"option": False}  # not a plugin option: taken from mkdocs.yml's own keys
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the core needs to know about one portal; no MkDocs objects in here."""
 
-    root: Path
-    docs_dir: Path
+    root: Path = field(metadata=FROM_MKDOCS)
+    docs_dir: Path = field(metadata=FROM_MKDOCS)
     sites_dir: str = "sites"
     resources_dir: str = "resources"
     forms_dir: str = "contact"
@@ -86,9 +89,9 @@ class Settings:
     vocabularies: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: dict(DEFAULT_VOCABULARIES)
     )
-    site_name: str = "LEAD Portal"
-    site_url: str = ""
-    today: dt.date = field(default_factory=dt.date.today)
+    site_name: str = field(default="LEAD Portal", metadata=FROM_MKDOCS)
+    site_url: str = field(default="", metadata=FROM_MKDOCS)
+    today: dt.date = field(default_factory=dt.date.today, metadata=FROM_MKDOCS)
     form_backend: str = ""
     stale_after_months: int = 12
     tiles: str = "openstreetmap"
@@ -125,9 +128,19 @@ def vocabularies_from(options: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     return merged
 
 
+def plugin_option_defaults() -> dict[str, Any]:
+    """Every plugin option (a Settings field not taken from MkDocs) with its default value."""
+    options = {}
+    for f in fields(Settings):
+        if f.metadata.get("option", True):
+            factory = f.default_factory
+            options[f.name] = f.default if factory is MISSING else factory()
+    return options
+
+
 def settings_from(root: Path, docs_dir: Path, options: Mapping[str, Any], **extra: Any) -> Settings:
     """Settings from the plugin's options (the mapping under `leadportal:` in mkdocs.yml)."""
-    known = {f for f in Settings.__dataclass_fields__ if f not in {"root", "docs_dir"}}
+    known = set(plugin_option_defaults())
     values = {k: v for k, v in options.items() if k in known and k != "vocabularies"}
     values.update(extra)
     vocab = vocabularies_from(options.get("vocabularies") or {})
