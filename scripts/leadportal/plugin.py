@@ -45,8 +45,7 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
     )
 
 
-class LeadPortalPlugin(BasePlugin[base.Config]):
-    config_class = LeadPortalConfig
+class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type]
 
     def __init__(self) -> None:
         self.outputs: list[Output] = []
