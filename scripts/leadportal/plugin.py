@@ -53,7 +53,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.settings: Settings | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config["enabled"]:
+        if not getattr(self.config, "enabled", True):
             return config
         self.settings = settings_for(config, dict(self.config))
         result = generate(self.settings)
@@ -70,7 +70,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config["enabled"] or self.settings is None:
+        if not getattr(self.config, "enabled", True) or self.settings is None:
             return files
         record_folders = (self.settings.resources_dir + "/", self.settings.forms_dir + "/")
         for file in list(files):
