@@ -122,3 +122,26 @@ def guarded_page(chromium: playwright_sync.Browser) -> Iterator[GuardedPage]:
         yield guard_page(context.new_page())
     finally:
         context.close()
+
+
+def axe_violations(page: playwright_sync.Page) -> list[str]:
+    """axe-core (WCAG 2.2 A/AA rules) on the current page, minus the reviewed allowlist.
+
+    Returns one line per offending node: "rule-id: selector (help text)".
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    from axe_allowlist import ALLOWED
+
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    response = Axe().run(page, options=options).response
+    found = []
+    for violation in response["violations"]:
+        for node in violation["nodes"]:
+            selector = " ".join(str(part) for part in node["target"])
+            if (violation["id"], selector) not in ALLOWED:
+                found.append(f"{violation['id']}: {selector} ({violation['help']})")
+    return found
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
