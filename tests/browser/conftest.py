@@ -129,9 +129,8 @@ def axe_violations(page: playwright_sync.Page) -> list[str]:
 
     Returns one line per offending node: "rule-id: selector (help text)".
     """
-    from axe_playwright_python.sync_playwright import Axe
-
     from axe_allowlist import ALLOWED
+    from axe_playwright_python.sync_playwright import Axe
 
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     response = Axe().run(page, options=options).response
