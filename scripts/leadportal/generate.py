@@ -6,6 +6,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .data_exports import data_files
+from .data_page import data_page
+from .hsds_files import hsds_files
 from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
@@ -13,6 +16,7 @@ from .problems import Problem
 from .record_pages import document_pages, form_pages, site_pages
 from .schema import stale_schemas
 from .settings import Settings
+from .site_feed import site_feed
 
 Renderer = Callable[[Portal], Iterable[Output]]
 
@@ -20,6 +24,10 @@ RENDERERS: tuple[Renderer, ...] = (
     site_pages,
     document_pages,
     form_pages,
+    data_files,
+    hsds_files,
+    site_feed,
+    data_page,
 )
 
 

@@ -96,6 +96,7 @@ class Settings:
     stale_after_months: int = 12
     tiles: str = "openstreetmap"
     tiles_attribution: str = ""
+    data_publisher: str = "LEAD Support Bureau"  # credited in the open-data files and feed
 
     @property
     def sites_path(self) -> Path:

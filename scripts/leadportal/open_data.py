@@ -1,0 +1,41 @@
+"""What every open-data file shares: its licence, its publisher, its version and its links."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .settings import Settings
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class License:
+    id: str
+    title: str
+    url: str
+
+
+# The Bureau's choice: anyone may reuse the data, with credit to the Bureau.
+DATA_LICENSE = License(
+    "CC-BY-4.0",
+    "Creative Commons Attribution 4.0 International",
+    "https://creativecommons.org/licenses/by/4.0/",
+)
+
+
+def portal_url(settings: Settings, path: str) -> str:
+    """An address on the portal: absolute when `site_url` is known (data files leave the site)."""
+    base = settings.site_url
+    return (base if base.endswith("/") else base + "/") + path if base else path
+
+
+def json_text(data: Any) -> str:
+    """JSON as every data file writes it: key order as built, UTF-8, a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def license_json() -> dict[str, str]:
+    return {"id": DATA_LICENSE.id, "title": DATA_LICENSE.title, "url": DATA_LICENSE.url}
