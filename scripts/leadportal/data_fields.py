@@ -80,7 +80,7 @@ SITE_FIELDS: tuple[SiteField, ...] = (
     DataField(
         "location",
         "object or null",
-        "Approximate centre of the area served, "
+        "Approximate center of the area served, "
         "`{lat, lon}` in WGS 84 degrees; null when not yet known.",
         lambda e, s: _location(e),
     ),
@@ -100,7 +100,7 @@ SITE_FIELDS: tuple[SiteField, ...] = (
     DataField(
         "partners",
         "list of objects",
-        "Partner organisations, each `{name, role, url}`.",
+        "Partner organizations, each `{name, role, url}`.",
         lambda e, s: _dump_all(e.site.partners),
     ),
     DataField(

@@ -1,4 +1,4 @@
-"""The /data/ page: every download with its fields, licence and build date. The field lists
+"""The /data/ page: every download with its fields, license and build date. The field lists
 come from the same definitions that write the files."""
 
 from __future__ import annotations

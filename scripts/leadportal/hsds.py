@@ -137,7 +137,7 @@ def site_objects(entry: SiteEntry, portal: Portal) -> SiteObjects:
                 "organization_id": ids["organization"],
                 "name": entry.place,
                 "description": f"The area this LEAD® site serves: {entry.place}. "
-                "Coordinates are its approximate centre.",
+                "Coordinates are its approximate center.",
                 "latitude": entry.lat,
                 "longitude": entry.lon,
             }

@@ -1,4 +1,4 @@
-"""What every open-data file shares: its licence, its publisher, its version and its links."""
+"""What every open-data file shares: its license, its publisher, its version and its links."""
 
 from __future__ import annotations
 

@@ -75,11 +75,11 @@ def change_text(change: Change, portal: Portal) -> tuple[str, str]:
     """(title, summary) of a change."""
     site, place = change.entry.site, change.entry.place
     if change.stage == LAUNCHED:
-        return f"{site.name}: launched", f"{site.name} ({place}) launched in {change.since}."
-    label = portal.stage_label(change.stage)
+        return f"{site.name}: launched", f"{site.name}, in {place}, launched in {change.since}."
+    label = portal.stage_label(change.stage).lower()
     return (
         f"{site.name}: {label}",
-        f"{site.name} ({place}) has been at the {label.lower()} stage since {change.since}.",
+        f"{site.name}, in {place}, moved to the {label} stage in {change.since}.",
     )
 
 
