@@ -38,3 +38,12 @@ def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+@pytest.fixture(scope="session")
+def real_portal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own portal (with its theme overrides) built --strict into tmp."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_mkdocs(Path(__file__).parent.parent, "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
