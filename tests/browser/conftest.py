@@ -1,0 +1,124 @@
+"""Reusable real-browser fixtures: Debian's Chromium, a local HTTP server, a guarded page.
+
+    def test_something(serve_dir, guarded_page, tmp_path):
+        base = serve_dir(tmp_path)
+        guarded_page.page.goto(base + "index.html")
+        ...
+        guarded_page.assert_clean()   # nothing left 127.0.0.1, no console or page errors
+
+Every request to a host other than 127.0.0.1 is aborted and recorded; so are console
+errors, uncaught page errors and dialogs (alert/confirm/prompt, dismissed at once).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+LOCAL_HOST = "127.0.0.1"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    browser_dir = Path(__file__).parent
+    for item in items:
+        if browser_dir in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[playwright_sync.Browser]:
+    with playwright_sync.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def serve_dir() -> Iterator[Callable[[Path], str]]:
+    """``serve_dir(path)`` serves ``path`` on 127.0.0.1 (random port); returns the base URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def serve(path: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(path))
+        server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class GuardedPage:
+    page: playwright_sync.Page
+    blocked_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.blocked_requests == [], "requests left 127.0.0.1"
+        assert self.console_errors == [], "console errors"
+        assert self.page_errors == [], "uncaught page errors"
+        assert self.dialogs == [], "a dialog opened"
+
+
+def guard_page(page: playwright_sync.Page) -> GuardedPage:
+    """Attach the request guard and the error recorders to ``page``."""
+    guarded = GuardedPage(page)
+
+    def route(route: playwright_sync.Route) -> None:
+        if urlsplit(route.request.url).hostname == LOCAL_HOST:
+            route.continue_()
+        else:
+            guarded.blocked_requests.append(route.request.url)
+            route.abort()
+
+    def on_dialog(dialog: playwright_sync.Dialog) -> None:
+        guarded.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def on_console(message: playwright_sync.ConsoleMessage) -> None:
+        if message.type == "error":
+            guarded.console_errors.append(message.text)
+
+    page.route("**/*", route)
+    page.on("dialog", on_dialog)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: guarded.page_errors.append(str(error)))
+    return guarded
+
+
+@pytest.fixture
+def guarded_page(chromium: playwright_sync.Browser) -> Iterator[GuardedPage]:
+    context = chromium.new_context(viewport={"width": 1024, "height": 768})
+    try:
+        yield guard_page(context.new_page())
+    finally:
+        context.close()
