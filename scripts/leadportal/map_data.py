@@ -179,6 +179,6 @@ _SCRIPT_UNSAFE = str.maketrans(
 
 
 def json_for_script(value: object) -> str:
-    """JSON that is safe inside an inline ``<script>``: no ``</script>``, ``<!--``, or line separators."""
+    """JSON safe inside an inline ``<script>``: no ``</script>``, ``<!--`` or line separators."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.translate(_SCRIPT_UNSAFE)

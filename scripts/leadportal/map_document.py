@@ -33,7 +33,10 @@ __all__ = ["MapOptions", "MapPoint", "asset_paths", "render_map"]
 LEAFLET_JS = "leaflet/leaflet.js"
 LEAFLET_CSS = "leaflet/leaflet.css"
 CLUSTER_JS = "leaflet.markercluster/leaflet.markercluster.js"
-CLUSTER_CSS = ("leaflet.markercluster/MarkerCluster.css", "leaflet.markercluster/MarkerCluster.Default.css")
+CLUSTER_CSS = (
+    "leaflet.markercluster/MarkerCluster.css",
+    "leaflet.markercluster/MarkerCluster.Default.css",
+)
 STATES_JS = "us-atlas/us-states-lines.js"
 MIN_ZOOM = 2
 MAX_ZOOM = 18
@@ -100,7 +103,8 @@ html, body { height: 100%; margin: 0; padding: 0; }
         {% endmacro %}
 
         {% macro html(this, kwargs) %}
-<div class="folium-map" id="{{ this.get_name() }}" role="region" aria-label="{{ this.label }}"></div>
+<div class="folium-map" id="{{ this.get_name() }}" role="region"
+ aria-label="{{ this.label }}"></div>
         {% endmacro %}
 
         {% macro script(this, kwargs) %}

@@ -15,6 +15,7 @@ shared borders are drawn once.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -60,7 +61,7 @@ def split_at_antimeridian(points: list[Point]) -> Iterator[list[Point]]:
 
 def delta_encode(points: list[Point]) -> list[int]:
     flat = [points[0][0], points[0][1]]
-    for previous, current in zip(points, points[1:], strict=False):
+    for previous, current in itertools.pairwise(points):
         flat += [current[0] - previous[0], current[1] - previous[1]]
     return flat
 

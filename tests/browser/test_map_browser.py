@@ -76,8 +76,15 @@ def test_every_site_is_on_the_map_and_nothing_leaves_localhost(guarded_page, ser
 def test_popup_names_the_site_and_links_to_its_page_in_the_top_window(
     guarded_page, serve_dir, tmp_path
 ):
-    point = MapPoint("seattle", "Seattle & King County LEAD", "Seattle, WA", "operating",
-                     47.6062, -122.3321, "../seattle/")
+    point = MapPoint(
+        "seattle",
+        "Seattle & King County LEAD",
+        "Seattle, WA",
+        "operating",
+        47.6062,
+        -122.3321,
+        "../seattle/",
+    )
     page = open_map(guarded_page, serve_dir, tmp_path, [point])
     page.get_by_role("button", name="Seattle & King County LEAD").click()
     link = page.locator(".leaflet-popup-content a")
@@ -90,8 +97,9 @@ def test_popup_names_the_site_and_links_to_its_page_in_the_top_window(
 
 
 def test_hostile_names_show_as_text(guarded_page, serve_dir, tmp_path):
-    point = MapPoint("hostile", HOSTILE_NAME, "Ciudad Juárez & שלום", "paused", 40.0, -100.0,
-                     "../hostile/")
+    point = MapPoint(
+        "hostile", HOSTILE_NAME, "Ciudad Juárez & שלום", "paused", 40.0, -100.0, "../hostile/"
+    )
     page = open_map(guarded_page, serve_dir, tmp_path, [point])
     marker = page.get_by_role("button", name=HOSTILE_NAME)
     marker.click()
@@ -102,8 +110,9 @@ def test_hostile_names_show_as_text(guarded_page, serve_dir, tmp_path):
 
 
 def test_keyboard_reaches_a_marker_and_enter_opens_its_popup(guarded_page, serve_dir, tmp_path):
-    point = MapPoint("tacoma", "Tacoma LEAD", "Tacoma, WA", "launching", 47.25, -122.44,
-                     "../tacoma/")
+    point = MapPoint(
+        "tacoma", "Tacoma LEAD", "Tacoma, WA", "launching", 47.25, -122.44, "../tacoma/"
+    )
     page = open_map(guarded_page, serve_dir, tmp_path, [point])
     for _ in range(12):
         page.keyboard.press("Tab")
@@ -125,8 +134,9 @@ def test_keyboard_reaches_a_marker_and_enter_opens_its_popup(guarded_page, serve
 
 def test_clusters_have_an_accessible_name(guarded_page, serve_dir, tmp_path):
     points = [
-        MapPoint(f"p{i}", f"Place {i}", "Denver, CO", "operating", 39.74 + i * 1e-3, -104.99,
-                 f"../p{i}/")
+        MapPoint(
+            f"p{i}", f"Place {i}", "Denver, CO", "operating", 39.74 + i * 1e-3, -104.99, f"../p{i}/"
+        )
         for i in range(12)
     ]
     page = open_map(guarded_page, serve_dir, tmp_path, points)
