@@ -128,7 +128,7 @@ var {{ this.get_name() }} = L.map("{{ this.get_name() }}", {{ this.options|tojav
         self.label = html.escape(options.texts.map_label)
         self.stylesheet = stylesheet
         # Map.__init__ creates and fills a Figure of its own; ours replaces it.
-        self._parent = None
+        self._parent = None  # type: ignore[assignment]
 
 
 class StateOutlines(JSCSSMixin):
@@ -158,7 +158,7 @@ class StateOutlines(JSCSSMixin):
     )
 
     def __init__(self, options: MapOptions) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._name = "StateOutlines"
         self.default_js = [("us_states", _asset(options, STATES_JS))]
         self.default_css = []
@@ -251,7 +251,7 @@ class SiteMarkers(JSCSSMixin):
     )
 
     def __init__(self, options: MapOptions, points: Sequence[MapPoint]) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._name = "SiteMarkers"
         self.default_js = [("markercluster", _asset(options, CLUSTER_JS))]
         self.default_css = [
