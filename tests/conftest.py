@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from portal_helpers import FIXTURE_PORTAL, run_mkdocs
+from portal_helpers import FIXTURE_PORTAL, REPO_ROOT, run_mkdocs
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -33,6 +33,6 @@ def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_portal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's own portal (with its theme overrides) built --strict into tmp."""
     site = tmp_path_factory.mktemp("real") / "site"
-    result = run_mkdocs(Path(__file__).parent.parent, "--site-dir", str(site))
+    result = run_mkdocs(REPO_ROOT, "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
     return site
