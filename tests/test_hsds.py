@@ -106,6 +106,16 @@ def test_organizations_and_taxonomies_validate(hsds_files: dict[str, str]) -> No
                 assert list(undeclared(item, schema(schema_file))) == [], name
 
 
+def test_without_site_url_the_export_still_validates(fixture_portal: Path) -> None:
+    config = fixture_portal / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_url: https://example.org/lead/\n", ""))
+    files = generated(fixture_portal)
+    for service in data_json(files, "data/hsds/services.json")["contents"]:
+        assert errors("compiled/service.json", service) == []
+        assert "uri" not in service["organization"]
+    assert "homepage" not in data_json(files, "data/hsds/datapackage.json")
+
+
 def service_of(files: dict[str, str], slug: str) -> dict[str, Any]:
     page = data_json(files, "data/hsds/services.json")
     wanted = hsds_id("service", slug)

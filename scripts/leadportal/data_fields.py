@@ -55,7 +55,7 @@ SITE_FIELDS: tuple[SiteField, ...] = (
     DataField(
         "stage",
         "text",
-        "Current stage: exploring, developing, launching, operating, paused or ended.",
+        "Current stage, one of the portal's stages (listed under HSDS below).",
         lambda e, s: e.site.stage,
     ),
     DataField(
@@ -94,7 +94,7 @@ SITE_FIELDS: tuple[SiteField, ...] = (
     DataField(
         "referral_pathways",
         "list of text",
-        "How people are referred: arrest diversion, social contact, community referral.",
+        "How people are referred, from the portal's referral pathways.",
         lambda e, s: list(e.site.referral_pathways),
     ),
     DataField(

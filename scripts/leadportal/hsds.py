@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from .open_data import portal_url
+from .open_data import absolute_url
 from .portal import Portal, SiteEntry
 
 HSDS_VERSION = "3.0"
@@ -117,7 +117,7 @@ def site_objects(entry: SiteEntry, portal: Portal) -> SiteObjects:
                 "name": site.name,
                 "description": organization_description(entry),
                 "website": site.website,
-                "uri": portal_url(portal.settings, entry.url),
+                "uri": absolute_url(portal.settings, entry.url),
             }
         ),
         service=compact(

@@ -17,7 +17,7 @@ from .hsds import (
     stage_taxonomy,
     stage_terms,
 )
-from .open_data import DATA_LICENSE, json_text, portal_url
+from .open_data import DATA_LICENSE, absolute_url, json_text
 from .outputs import Output
 from .portal import Portal
 
@@ -210,15 +210,17 @@ def resource(table: Table) -> dict[str, Any]:
 
 
 def datapackage(portal: Portal) -> dict[str, Any]:
+    homepage = absolute_url(portal.settings, "data/")
     return {
         "profile": "tabular-data-package",
         "name": "lead-sites-hsds",
         "title": "LEAD® sites in the Human Services Data Specification (HSDS) 3",
-        "homepage": portal_url(portal.settings, "data/"),
+        **({"homepage": homepage} if homepage else {}),
         "created": iso_midnight(build_date(portal.settings)),
         "licenses": [
             {"name": DATA_LICENSE.id, "path": DATA_LICENSE.url, "title": DATA_LICENSE.title}
         ],
+        "contributors": [{"title": portal.settings.data_publisher, "role": "publisher"}],
         "resources": [resource(table) for table in TABLES],
     }
 

@@ -32,6 +32,11 @@ def portal_url(settings: Settings, path: str) -> str:
     return (base if base.endswith("/") else base + "/") + path if base else path
 
 
+def absolute_url(settings: Settings, path: str) -> str | None:
+    """The absolute address of `path`, or None when the portal's `site_url` is unknown."""
+    return portal_url(settings, path) if settings.site_url else None
+
+
 def json_text(data: Any) -> str:
     """JSON as every data file writes it: key order as built, UTF-8, a final newline."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
