@@ -72,7 +72,8 @@ def split_phone(phone: str) -> tuple[str, int | None]:
     return phone[: match.start()], int(match.group(1))
 
 
-def contact_rows(entry: SiteEntry, service_id: str) -> tuple[list[dict[str, Any]], list[Any]]:
+def contact_rows(entry: SiteEntry) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The site's contacts for its service, and their phones (linked to the contact)."""
     contacts, phones = [], []
     for index, contact in enumerate(entry.site.contacts, start=1):
         contact_id = hsds_id("contact", f"{entry.slug}/{index}")
@@ -80,7 +81,7 @@ def contact_rows(entry: SiteEntry, service_id: str) -> tuple[list[dict[str, Any]
             compact(
                 {
                     "id": contact_id,
-                    "service_id": service_id,
+                    "service_id": hsds_id("service", entry.slug),
                     "name": contact.name,
                     "title": contact.role,
                     "email": contact.email,
@@ -103,64 +104,77 @@ def contact_rows(entry: SiteEntry, service_id: str) -> tuple[list[dict[str, Any]
     return contacts, phones
 
 
-def site_objects(entry: SiteEntry, portal: Portal) -> SiteObjects:
-    slug, site = entry.slug, entry.site
-    ids = {
-        kind: hsds_id(kind, slug)
-        for kind in ("organization", "service", "location", "service_at_location", "attribute")
+def organization_row(entry: SiteEntry, portal: Portal) -> dict[str, Any]:
+    return compact(
+        {
+            "id": hsds_id("organization", entry.slug),
+            "name": entry.site.name,
+            "description": organization_description(entry),
+            "website": entry.site.website,
+            "uri": absolute_url(portal.settings, entry.url),
+        }
+    )
+
+
+def service_row(entry: SiteEntry) -> dict[str, Any]:
+    return compact(
+        {
+            "id": hsds_id("service", entry.slug),
+            "organization_id": hsds_id("organization", entry.slug),
+            "name": entry.site.name,
+            "description": entry.site.summary or f"LEAD® in {entry.place}.",
+            "url": entry.site.website,
+            "status": service_status(entry.site.stage),
+        }
+    )
+
+
+def location_row(entry: SiteEntry) -> dict[str, Any]:
+    """The area the site serves; its coordinates (when known) are the area's center."""
+    return compact(
+        {
+            "id": hsds_id("location", entry.slug),
+            "location_type": "physical",
+            "organization_id": hsds_id("organization", entry.slug),
+            "name": entry.place,
+            "description": f"The area this LEAD® site serves: {entry.place}. "
+            "Coordinates are its approximate center.",
+            "latitude": entry.lat,
+            "longitude": entry.lon,
+        }
+    )
+
+
+def service_at_location_row(entry: SiteEntry) -> dict[str, Any]:
+    return {
+        "id": hsds_id("service_at_location", entry.slug),
+        "service_id": hsds_id("service", entry.slug),
+        "location_id": hsds_id("location", entry.slug),
     }
-    contacts, phones = contact_rows(entry, ids["service"])
+
+
+def stage_attribute_row(entry: SiteEntry) -> dict[str, Any]:
+    """The exact LEAD stage, which the HSDS status can only approximate."""
+    return {
+        "id": hsds_id("attribute", entry.slug),
+        "link_id": hsds_id("service", entry.slug),
+        "taxonomy_term_id": stage_term_id(entry.site.stage),
+        "link_type": STAGE_LINK_TYPE,
+        "link_entity": "service",
+        "value": entry.site.stage,
+    }
+
+
+def site_objects(entry: SiteEntry, portal: Portal) -> SiteObjects:
+    contacts, phones = contact_rows(entry)
     return SiteObjects(
-        organization=compact(
-            {
-                "id": ids["organization"],
-                "name": site.name,
-                "description": organization_description(entry),
-                "website": site.website,
-                "uri": absolute_url(portal.settings, entry.url),
-            }
-        ),
-        service=compact(
-            {
-                "id": ids["service"],
-                "organization_id": ids["organization"],
-                "name": site.name,
-                "description": site.summary or f"LEAD® in {entry.place}.",
-                "url": site.website,
-                "status": service_status(site.stage),
-            }
-        ),
-        location=compact(
-            {
-                "id": ids["location"],
-                "location_type": "physical",
-                "organization_id": ids["organization"],
-                "name": entry.place,
-                "description": f"The area this LEAD® site serves: {entry.place}. "
-                "Coordinates are its approximate center.",
-                "latitude": entry.lat,
-                "longitude": entry.lon,
-            }
-        ),
-        service_at_location=compact(
-            {
-                "id": ids["service_at_location"],
-                "service_id": ids["service"],
-                "location_id": ids["location"],
-            }
-        ),
+        organization=organization_row(entry, portal),
+        service=service_row(entry),
+        location=location_row(entry),
+        service_at_location=service_at_location_row(entry),
         contacts=tuple(contacts),
         phones=tuple(phones),
-        attribute=compact(
-            {
-                "id": ids["attribute"],
-                "link_id": ids["service"],
-                "taxonomy_term_id": stage_term_id(site.stage),
-                "link_type": STAGE_LINK_TYPE,
-                "link_entity": "service",
-                "value": site.stage,
-            }
-        ),
+        attribute=stage_attribute_row(entry),
     )
 
 
