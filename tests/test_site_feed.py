@@ -90,11 +90,3 @@ def test_an_entry_keeps_its_id_when_other_sites_change(fixture_portal: Path) -> 
 def test_unlisted_sites_are_not_in_the_feed(changing_portal: Path) -> None:
     text = generated(changing_portal)["sites/feed.xml"]
     assert "Zq7xK" not in text and "hidden-site" not in text
-
-
-def test_every_page_links_the_feed_in_its_head(real_portal_site: Path) -> None:
-    for page in (real_portal_site / "index.html", real_portal_site / "sites/index.html"):
-        html = page.read_text()
-        head = html[: html.index("</head>")]
-        assert 'type="application/atom+xml"' in head, page
-    assert (real_portal_site / "sites/feed.xml").is_file()

@@ -3,6 +3,10 @@
 Everything in it comes from the records (`history` and `launched`): entry ids derive from
 slug, stage and date, entry dates are the recorded dates, and the feed's `updated` is its
 newest entry, so the feed changes only when the records do.
+
+No `<link rel="alternate">` points at it from the pages' head: mkdocs-material reads every
+such link as another language of the site and fetches `sitemap.xml` beside it, a 404 (and a
+console error) on every page. The /data/ page links it instead.
 """
 
 from __future__ import annotations
