@@ -35,8 +35,7 @@ def site_records(portal: Portal) -> list[dict[str, Any]]:
     return [record_of(SITE_FIELDS, entry, portal.settings) for entry in portal.sites]
 
 
-def sites_json(portal: Portal) -> str:
-    records = site_records(portal)
+def sites_json(portal: Portal, records: list[dict[str, Any]]) -> str:
     return json_text({**header(portal, SITES_JSON), "count": len(records), "sites": records})
 
 
@@ -47,19 +46,18 @@ def geometry(entry: SiteEntry) -> dict[str, Any] | None:
     return {"type": "Point", "coordinates": [entry.lon, entry.lat]}
 
 
-def site_feature(entry: SiteEntry, portal: Portal) -> dict[str, Any]:
-    properties = record_of(SITE_FIELDS, entry, portal.settings)
-    del properties["location"]  # the geometry carries it
+def site_feature(entry: SiteEntry, record: dict[str, Any]) -> dict[str, Any]:
+    properties = {key: value for key, value in record.items() if key != "location"}
     return {
         "type": "Feature",
         "id": entry.slug,
-        "geometry": geometry(entry),
+        "geometry": geometry(entry),  # carries the location
         "properties": properties,
     }
 
 
-def sites_geojson(portal: Portal) -> str:
-    features = [site_feature(entry, portal) for entry in portal.sites]
+def sites_geojson(portal: Portal, records: list[dict[str, Any]]) -> str:
+    features = [site_feature(e, r) for e, r in zip(portal.sites, records, strict=True)]
     # RFC 7946 allows members beyond its own ("foreign members"): the same header as sites.json.
     return json_text(
         {"type": "FeatureCollection", **header(portal, SITES_GEOJSON), "features": features}
@@ -82,7 +80,8 @@ def documents_json(portal: Portal) -> str:
 
 
 def data_files(portal: Portal) -> Iterator[Output]:
-    yield Output(SITES_JSON, sites_json(portal))
-    yield Output(SITES_GEOJSON, sites_geojson(portal))
+    records = site_records(portal)
+    yield Output(SITES_JSON, sites_json(portal, records))
+    yield Output(SITES_GEOJSON, sites_geojson(portal, records))
     yield Output(SITES_CSV, sites_csv(portal))
     yield Output(DOCUMENTS_JSON, documents_json(portal))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .open_data import absolute_url
@@ -33,6 +34,7 @@ STAGE_DESCRIPTIONS = {
 EXTENSION = re.compile(r"\s*(?:x|ext\.?)\s*([0-9]{1,6})$")
 
 
+@cache
 def hsds_id(kind: str, key: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{kind}/{key}"))
 

@@ -133,9 +133,8 @@ FOREIGN_KEYS = {
 JSON_FILES = ("services.json", "organizations.json", "taxonomies.json", "taxonomy_terms.json")
 
 
-def table_rows(portal: Portal) -> dict[str, list[dict[str, Any]]]:
+def table_rows(objects: list[SiteObjects], portal: Portal) -> dict[str, list[dict[str, Any]]]:
     """Every flat HSDS row, by object type, in slug order."""
-    objects = all_site_objects(portal)
 
     def each(pick: str) -> list[dict[str, Any]]:
         return [getattr(o, pick) for o in objects]
@@ -170,8 +169,7 @@ def api_page(contents: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def json_documents(portal: Portal) -> dict[str, dict[str, Any]]:
-    objects: list[SiteObjects] = all_site_objects(portal)
+def json_documents(objects: list[SiteObjects], portal: Portal) -> dict[str, dict[str, Any]]:
     terms = {term["id"]: term for term in stage_terms(portal)}
     return {
         "services.json": api_page([nested_service(o, terms) for o in objects]),
@@ -232,9 +230,10 @@ def table_csv(table: Table, rows: list[dict[str, Any]]) -> str:
 
 
 def hsds_files(portal: Portal) -> Iterator[Output]:
-    for name, document in json_documents(portal).items():
+    objects = all_site_objects(portal)
+    for name, document in json_documents(objects, portal).items():
         yield Output(f"{HSDS_DIR}/{name}", json_text(document))
-    rows = table_rows(portal)
+    rows = table_rows(objects, portal)
     for table in TABLES:
         yield Output(f"{HSDS_DIR}/{table.path}", table_csv(table, rows[table.name]))
     yield Output(f"{HSDS_DIR}/datapackage.json", json_text(datapackage(portal)))

@@ -38,8 +38,12 @@ def absolute_url(settings: Settings, path: str) -> str | None:
 
 
 def json_text(data: Any) -> str:
-    """JSON as every data file writes it: key order as built, UTF-8, a final newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """JSON as every data file writes it: key order as built, UTF-8, compact, a final newline.
+
+    Compact because `indent` makes the json module fall back to its pure-Python encoder,
+    ~5x slower at thousands of sites, for files that programs read.
+    """
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def license_json() -> dict[str, str]:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .build_time import build_date, iso_midnight
-from .open_data import portal_url
+from .open_data import DATA_LICENSE, portal_url
 from .outputs import Output
 from .portal import Portal, SiteEntry
 
@@ -122,6 +122,7 @@ def feed_xml(portal: Portal) -> str:
     _add(feed, "subtitle", "New sites and stage changes, from the Bureau's records.")
     _add(feed, "updated", updated)
     _add(feed, "author").append(_name(settings.data_publisher))
+    _add(feed, "rights", f"{DATA_LICENSE.title} ({DATA_LICENSE.url})")
     _add(feed, "link", rel="alternate", type="text/html", href=feed_link(portal, "sites/"))
     if settings.site_url:
         _add(
