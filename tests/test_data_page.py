@@ -29,8 +29,11 @@ def documented_fields(body: str, heading_id: str) -> list[str]:
 def test_page_documents_exactly_the_fields_in_the_files(fixture_portal: Path) -> None:
     files = generated(fixture_portal)
     body = split_page(files["data/index.md"])[1]
-    site = json.loads(files["data/sites.json"])["sites"][0]
-    assert documented_fields(body, "data-sites-json") == list(site)
+    sites = json.loads(files["data/sites.json"])
+    assert documented_fields(body, "data-sites-json") == list(sites["sites"][0])
+    intro = body.split('id="data-sites-json"', 1)[1].split("<table", 1)[0]
+    for key in sites:
+        assert f"<code>{key}</code>" in intro, key
     header = next(csv.reader(io.StringIO(files["data/sites.csv"].removeprefix("\ufeff"))))
     assert documented_fields(body, "data-sites-csv") == header
     document = json.loads(files["data/documents.json"])["documents"][0]

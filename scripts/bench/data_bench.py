@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import platform
 import tempfile
 import time
@@ -70,7 +71,8 @@ def main() -> None:
     header = ["sites", *(f"{name} s" for name in RENDERERS), *(f"{p} B/site" for p in SIZED)]
     lines = [
         f"Open-data renderers, {platform.python_implementation()} {platform.python_version()}, "
-        f"{platform.machine()}, {dt.date.today().isoformat()}",
+        f"{platform.machine()}, {os.cpu_count()} cores, load average "
+        f"{os.getloadavg()[0]:.1f} at the start (shared machine), {dt.date.today().isoformat()}",
         "",
         "| " + " | ".join(header) + " |",
         "|" + "---|" * len(header),

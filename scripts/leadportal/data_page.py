@@ -38,8 +38,9 @@ def downloads() -> list[Download]:
         Download(
             SITES_JSON,
             "Sites (JSON)",
-            "Every public site, in `sites`, after the file's `schema_version`, "
-            "`build_date` and `license`.",
+            "Every public site, in `sites`. Before it: `schema_version`, `build_date`, "
+            "`source` (this file's address), `documentation` (this page), `license` and "
+            "`count`.",
             SITE_FIELDS,
         ),
         Download(
@@ -62,7 +63,8 @@ def downloads() -> list[Download]:
         Download(
             DOCUMENTS_JSON,
             "Documents (JSON)",
-            "Every public document of the resource library, in `documents`.",
+            "Every public document of the resource library, in `documents`, after the same "
+            "header as sites.json.",
             DOCUMENT_FIELDS,
         ),
     ]
