@@ -90,3 +90,14 @@ def test_an_entry_keeps_its_id_when_other_sites_change(fixture_portal: Path) -> 
 def test_unlisted_sites_are_not_in_the_feed(changing_portal: Path) -> None:
     text = generated(changing_portal)["sites/feed.xml"]
     assert "Zq7xK" not in text and "hidden-site" not in text
+
+
+def test_launch_is_its_own_entry_unless_a_launch_stage_tells_it(fixture_portal: Path) -> None:
+    add_site(
+        fixture_portal,
+        "same-year",
+        "name: Same Year\nstage: operating\njurisdiction: {city: Y, state: WA}\n"
+        "launched: 2019\nhistory:\n  - {stage: developing, since: 2019-02}\n",
+    )
+    found = [e for e in entries(feed(fixture_portal)) if "same-year" in e["link"]]
+    assert sorted(e["stage"] for e in found) == ["developing", "launched"]

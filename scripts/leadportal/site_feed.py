@@ -26,6 +26,8 @@ ATOM = "http://www.w3.org/2005/Atom"
 # Fixed for ever: entry ids are uuid5(FEED_NAMESPACE, "slug/stage/date").
 FEED_NAMESPACE = uuid.UUID("6f0f4b8e-2b1d-4c43-9a51-3d7f0c1e8a27")
 LAUNCHED = "launched"
+# A history entry at one of these stages on the launch date already tells of the launch.
+LAUNCH_STAGES = ("launching", "operating")
 
 
 @dataclass(frozen=True)
@@ -56,13 +58,14 @@ def same_event(a: str, b: str) -> bool:
 
 
 def site_changes(entry: SiteEntry) -> list[Change]:
-    """The site's stage changes, plus its launch unless a stage change records that date."""
+    """The site's stage changes, plus its launch unless a launch-stage change has its date."""
     site = entry.site
     changes = [
         Change(timestamp(h.since), entry.slug, h.stage, h.since, entry) for h in site.history
     ]
     launched = site.launched
-    if launched and not any(same_event(launched, h.since) for h in site.history):
+    told = [h.since for h in site.history if h.stage in LAUNCH_STAGES]
+    if launched and not any(same_event(launched, since) for since in told):
         changes.append(Change(timestamp(launched), entry.slug, LAUNCHED, launched, entry))
     return changes
 
