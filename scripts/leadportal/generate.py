@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .form_pages import form_pages
 from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
 from .problems import Problem
-from .record_pages import document_pages, form_pages, site_pages
+from .record_pages import document_pages, site_pages
 from .schema import stale_schemas
 from .settings import Settings
 
