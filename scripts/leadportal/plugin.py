@@ -46,6 +46,7 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
 
 
 class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type]
+
     def __init__(self) -> None:
         self.outputs: list[Output] = []
         self.bodies: dict[str, str] = {}
