@@ -37,6 +37,7 @@ def index_page(portal: Portal) -> Output:
         lines={f.slug: first_sentence(f.record.intro) for f in portal.forms},
         email=fallback_email(portal.settings),
         other_ways=portal.settings.contact_other_ways,
+        assets=relative_url(f"{folder}/", f"{ASSETS_DIR}/"),
     )
     return page(f"{folder}/index.md", "Contact the LEAD Support Bureau", body)
 

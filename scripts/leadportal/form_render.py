@@ -13,6 +13,7 @@ from .form_backend import Backend, mailto_href
 from .models import Form, FormField
 from .settings import Settings
 from .templating import render
+from .urls import relative_url
 
 GROUP_TYPES = {"radio", "checkboxes"}
 INPUT_TYPES = {"text", "email", "tel", "url", "date", "number"}
@@ -159,7 +160,7 @@ def form_view(slug: str, form: Form, backend: Backend, settings: Settings) -> Fo
         hidden=hidden_inputs(slug, form, backend, settings),
         honeypot="" if backend.is_mailto else settings.form_honeypot,
         failure_email=backend.email,
-        assets="../../assets/leadportal/",
+        assets=relative_url(f"{settings.forms_dir}/{slug}/", "assets/leadportal/"),
     )
 
 
