@@ -396,6 +396,12 @@ def test_with_an_e_mail_backend_the_message_is_handed_to_the_mail_program(
     href = notice.get_by_role("link", name="open the message again").get_attribute("href") or ""
     assert href.startswith(f"mailto:{BUREAU}?subject=") and "Ada%20Example" in href
     assert portal.receiver.posts == []
+    assert draft(page) is not None  # nothing confirms an e-mail was sent: the copy stays
+    notice.get_by_role("button", name="clear the form").click()
+    expect(page.locator("#lp-f-name")).to_be_focused()
+    expect(page.locator("#lp-f-name")).to_have_value("")
+    assert draft(page) is None
+    guarded_page.assert_clean()
 
 
 PAGES = [

@@ -298,14 +298,18 @@
   form.addEventListener("change", saveDraft);
   form.addEventListener("submit", onSubmit);
   part("retry").addEventListener("click", function () { if (validate()) send(); });
-  part("discard").addEventListener("click", function () {
-    store.clear();
-    form.reset();
-    clearErrors();
-    hide(draftBox);
-    var first = form.querySelector("[data-field] input, [data-field] select, [data-field] textarea");
-    if (first) first.focus();
+  root.querySelectorAll("[data-lp-discard]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      store.clear();
+      form.reset();
+      clearErrors();
+      hide(draftBox);
+      hide(success);
+      var first = form.querySelector("[data-field] input, [data-field] select, [data-field] textarea");
+      if (first) first.focus();
+    });
   });
+  show(part("keeps"));
   root.querySelectorAll("[data-lp-mailto]").forEach(function (a) {
     a.addEventListener("click", function () { a.href = mailtoHref(); });
   });
