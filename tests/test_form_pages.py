@@ -90,3 +90,13 @@ def test_a_web_backend_without_an_e_mail_to_fall_back_on_stops_the_build(
 def test_first_sentence_is_plain_text() -> None:
     assert first_sentence("Tell **us** more. Then [wait](x).\n\nSecond.") == "Tell us more."
     assert first_sentence("") == ""
+
+
+def test_a_field_may_not_take_the_configured_honeypot_name(fixture_portal: Path) -> None:
+    record = fixture_portal / "docs/contact/contact-us.yml"
+    record.write_text(record.read_text().replace("name: message", "name: trap"))
+    result = generate(fixture_settings(fixture_portal, form_honeypot="trap"))
+    assert [str(p) for p in result.problems] == [
+        "docs/contact/contact-us.yml:3:1: fields: field name 'trap' is reserved for the spam trap "
+        "(choose another name)"
+    ]

@@ -10,9 +10,11 @@ from markupsafe import Markup
 from . import safe_markdown
 from .form_backend import backend_for, fallback_email
 from .form_render import form_page_html, form_view, thanks_path
+from .loader import Loaded
 from .models import Form
 from .outputs import Output, page
 from .portal import Portal
+from .settings import Settings
 from .templating import render
 from .urls import relative_url
 
@@ -55,12 +57,13 @@ def form_pages(portal: Portal) -> Iterator[Output]:
         if not backend.is_mailto:  # an e-mail program never comes back to a page
             yield thanks_page(portal, entry.slug, entry.record.success)
     yield from asset_files()
-    if any(backend_kind(portal, f.record) == "netlify" for f in portal.forms):
-        yield netlify_skeleton(portal)
+    netlify = [f for f in portal.forms if backend_kind(f.record, settings) == "netlify"]
+    if netlify:
+        yield netlify_skeleton(netlify, settings)
 
 
-def backend_kind(portal: Portal, form: Form) -> str:
-    backend = backend_for(form, portal.settings)
+def backend_kind(form: Form, settings: Settings) -> str:
+    backend = backend_for(form, settings)
     return backend.kind if backend else ""
 
 
@@ -77,7 +80,7 @@ def asset_files() -> Iterator[Output]:
         yield Output(f"{ASSETS_DIR}/{name}", (folder / name).read_text(encoding="utf-8"))
 
 
-def netlify_skeleton(portal: Portal) -> Output:
-    """A static page listing every form and field, which Netlify reads at deploy time."""
-    body = render("netlify_forms.html", forms=portal.forms, honeypot=portal.settings.form_honeypot)
-    return Output(f"{portal.settings.forms_dir}/{NETLIFY_SKELETON}", body)
+def netlify_skeleton(forms: list[Loaded[Form]], settings: Settings) -> Output:
+    """A static page listing every Netlify form and field, which Netlify reads at deploy time."""
+    body = render("netlify_forms.html", forms=forms, honeypot=settings.form_honeypot)
+    return Output(f"{settings.forms_dir}/{NETLIFY_SKELETON}", body)
