@@ -89,6 +89,8 @@ def test_a_web_backend_without_an_e_mail_to_fall_back_on_stops_the_build(
 
 def test_first_sentence_is_plain_text() -> None:
     assert first_sentence("Tell **us** more. Then [wait](x).\n\nSecond.") == "Tell us more."
+    assert first_sentence("Missing? Tell us.") == "Missing?"
+    assert first_sentence("About 3.5 sites. More.") == "About 3.5 sites."
     assert first_sentence("") == ""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from importlib import resources
 
@@ -21,14 +22,15 @@ from .urls import relative_url
 ASSETS_DIR = "assets/leadportal"
 ASSET_FILES = ("forms.js", "forms.css")
 NETLIFY_SKELETON = "netlify-forms.html"
+SENTENCE_END = re.compile(r"[.?!](?=\s|$)")
 
 
 def first_sentence(markdown_text: str) -> str:
     """The intro's first sentence as plain text, for the one-line list on /contact/."""
     paragraph = markdown_text.strip().split("\n\n", 1)[0]
     text = " ".join(Markup(safe_markdown.render(paragraph)).striptags().split())
-    end = text.find(". ")
-    return text[: end + 1] if end >= 0 else text
+    end = SENTENCE_END.search(text)
+    return text[: end.start() + 1] if end else text
 
 
 def index_page(portal: Portal) -> Output:

@@ -335,7 +335,9 @@ def test_a_failed_check_lists_every_problem_at_the_top_with_links(
     expect(summary).to_be_focused()
     links = summary.get_by_role("link")
     expect(links).to_have_count(7)
-    expect(summary).to_contain_text("Write an e-mail address, like name@example.org")
+    expect(summary).to_contain_text(
+        "“E-mail address” needs an e-mail address, like name@example.org."
+    )
     expect(page.locator("#lp-f-email")).to_have_attribute("aria-invalid", "true")
     described = page.locator("#lp-f-name").get_attribute("aria-describedby") or ""
     expect(page.locator(f"#{described.split()[0]}")).to_have_text("Error: Fill in “Your name”.")

@@ -154,7 +154,7 @@
         date: "a date",
         tel: "a phone number"
       }[type] || "a valid answer";
-      return "Write " + expected + " in " + label + ".";
+      return label + " needs " + expected + ".";
     }
     return "";
   }
