@@ -141,6 +141,7 @@ def test_mailto_href_encodes_every_part() -> None:
     ("changes", "field"),
     [
         ({"form_backend_kind": "smtp"}, "leadportal.form_backend_kind"),
+        ({"form_backend_kind": "mailto"}, "leadportal.form_backend_kind"),
         ({"form_encoding": "xml"}, "leadportal.form_encoding"),
         ({"form_backend": "http://forms.example.org/f"}, "leadportal.form_backend"),
         ({"form_honeypot": "Web-Site"}, "leadportal.form_honeypot"),

@@ -96,6 +96,12 @@ def settings_problems(settings: Settings) -> list[Problem]:
             "leave it out to take the kind from the form_backend address",
         ),
         (
+            "form_backend_kind",
+            settings.form_backend_kind != "mailto" or settings.form_backend.startswith("mailto:"),
+            "mailto needs form_backend to be a mailto: address",
+            "for example form_backend: mailto:info@example.org",
+        ),
+        (
             "form_encoding",
             settings.form_encoding in ENCODINGS,
             f"'{settings.form_encoding}' is not one of {', '.join(ENCODINGS)}",
