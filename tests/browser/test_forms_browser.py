@@ -440,3 +440,6 @@ def test_axe_finds_no_violation_when_sending_failed(
     page.wait_for_function("document.querySelector('form.lp-form').noValidate === true")
     expect(page.locator("[data-lp-draft]")).to_be_visible()
     assert form_violations(page) == []
+    portal.receiver.status = 200
+    page.get_by_role("button", name="Send").click()  # a restored draft need not wait again
+    expect(page.locator("[data-lp-success]")).to_be_focused()

@@ -94,6 +94,7 @@
       if (Array.isArray(e) && names.indexOf(e[0]) >= 0 && typeof e[1] === "string") setValue(e[0], e[1]);
     });
     show(draftBox);
+    loadedAt -= minSeconds * 1000; // the person wrote this earlier: no need to wait again
   }
 
   function prefillFromQuery() {
