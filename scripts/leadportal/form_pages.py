@@ -77,7 +77,7 @@ def thanks_page(portal: Portal, slug: str, success: str | None) -> Output:
 
 
 def asset_files() -> Iterator[Output]:
-    folder = resources.files("leadportal") / "assets"
+    folder = resources.files("leadportal") / "assets" / "forms"
     for name in ASSET_FILES:
         yield Output(f"{ASSETS_DIR}/{name}", (folder / name).read_text(encoding="utf-8"))
 
