@@ -8,12 +8,13 @@ from pathlib import Path
 
 from .data_exports import data_files
 from .data_page import data_page
+from .form_pages import form_pages
 from .hsds_files import hsds_files
 from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
 from .problems import Problem
-from .record_pages import document_pages, form_pages, site_pages
+from .record_pages import document_pages, site_pages
 from .schema import stale_schemas
 from .settings import Settings
 from .site_feed import site_feed

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from .form_backend import all_form_problems
 from .models import Document, Form, Record, Site
 from .problems import Problem, sort_problems
 from .settings import Settings
@@ -54,7 +55,11 @@ def record_files(folder: Path) -> list[Path]:
 
 
 def validation_context(settings: Settings) -> dict[str, Any]:
-    return {"vocabularies": settings.vocabularies, "today": settings.today}
+    return {
+        "vocabularies": settings.vocabularies,
+        "today": settings.today,
+        "honeypot": settings.form_honeypot,
+    }
 
 
 def load_kind(
@@ -156,5 +161,6 @@ def load_records(settings: Settings) -> Records:
     file_problems = [p for d in documents for p in document_file_problems(d, settings)]
     bad_files = {p.path for p in file_problems}
     documents = [d for d in documents if d.path not in bad_files]
+    form_problems += all_form_problems(forms, settings)
     problems = sort_problems(site_problems + doc_problems + form_problems + file_problems)
     return Records(sites, documents, forms, problems)

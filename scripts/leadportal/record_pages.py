@@ -38,15 +38,3 @@ def document_pages(portal: Portal) -> Iterator[Output]:
         file_href = posixpath.join("..", doc.record.file) if doc.record.file else ""
         body = render("document.html", doc=doc, record=doc.record, file_href=file_href)
         yield page(f"{folder}/{doc.slug}.md", doc.record.title, body)
-
-
-def form_pages(portal: Portal) -> Iterator[Output]:
-    folder = portal.settings.forms_dir
-    yield page(f"{folder}/index.md", "Contact", render("form_index.html", forms=portal.forms))
-    for form in portal.forms:
-        action = form.record.action or portal.settings.form_backend
-        yield page(
-            f"{folder}/{form.slug}.md",
-            form.record.title,
-            render("form.html", form=form.record, action=action),
-        )
