@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .csp import policy_for, secure_outputs
 from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
@@ -47,7 +48,7 @@ def generate(settings: Settings) -> Generated:
         return result
     portal = build_portal(result.records, settings)
     outputs = [output for renderer in RENDERERS for output in renderer(portal)]
-    result.outputs = sorted(outputs, key=lambda o: o.path)
+    result.outputs = sorted(secure_outputs(outputs, policy_for(portal)), key=lambda o: o.path)
     result.problems += duplicate_paths(result.outputs)
     return result
 
