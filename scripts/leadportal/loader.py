@@ -134,6 +134,17 @@ def document_file_problems(doc: Loaded[Document], settings: Settings) -> list[Pr
                 "keep the file in docs/, e.g. beside the record",
             )
         ]
+    if target.suffix.lower() in {".yml", ".yaml"}:
+        return [
+            Problem(
+                doc.path,
+                line,
+                col,
+                "file",
+                f"'{doc.record.file}' is a record file, which is never published",
+                "point to the document itself (PDF, slides, ...)",
+            )
+        ]
     if not target.is_file():
         return [
             Problem(
