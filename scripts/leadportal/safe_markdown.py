@@ -1,7 +1,8 @@
 """Markdown from records, rendered so that nothing staff (or an attacker) writes can run.
 
-Raw HTML is shown as text, and links or images may only use http, https, mailto, tel or
-relative addresses.
+Raw HTML is shown as text, links may only use http, https, mailto, tel or relative
+addresses, and images only relative ones: an image from another host would tell that host
+who reads the page, so it is shown as its description instead.
 """
 
 from __future__ import annotations
@@ -24,9 +25,24 @@ def is_safe_url(url: str) -> bool:
     return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
 
 
+def is_local_url(url: str) -> bool:
+    """A path on this site: no scheme, no host (`//host/...`)."""
+    compact = re.sub(r"[\x00-\x20\x7f]", "", url).replace("\\", "/")
+    return SCHEME.match(compact) is None and not compact.startswith("//")
+
+
+def _image_as_text(image: etree.Element) -> None:
+    alt = image.get("alt", "")
+    image.tag = "span"
+    image.attrib.clear()
+    image.text = alt
+
+
 class _DropUnsafeLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
+            if element.tag == "img" and not is_local_url(element.get("src", "")):
+                _image_as_text(element)
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is not None and not is_safe_url(value):
