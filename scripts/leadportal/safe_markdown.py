@@ -7,6 +7,7 @@ who reads the page, so it is shown as its description instead.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -19,15 +20,19 @@ SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def is_safe_url(url: str) -> bool:
-    """Relative addresses and a few schemes; browsers ignore control characters and spaces."""
-    compact = re.sub(r"[\x00-\x20\x7f]", "", url)
+    """Relative addresses and a few schemes; browsers ignore control characters and spaces.
+
+    Markdown keeps character references such as `&#106;` in addresses and browsers decode
+    them, so the address is checked as the browser will read it.
+    """
+    compact = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(url))
     scheme = SCHEME.match(compact)
     return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
 
 
 def is_local_url(url: str) -> bool:
     """A path on this site: no scheme, no host (`//host/...`)."""
-    compact = re.sub(r"[\x00-\x20\x7f]", "", url).replace("\\", "/")
+    compact = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(url)).replace("\\", "/")
     return SCHEME.match(compact) is None and not compact.startswith("//")
 
 
@@ -63,11 +68,11 @@ def render(text: str, shift_headings: int = 1) -> str:
     if not text.strip():
         return ""
     md = markdown.Markdown(extensions=[_TextOnlyHtml(), "sane_lists"], output_format="html")
-    html = str(md.convert(text))
+    rendered = str(md.convert(text))
     if shift_headings:
-        html = re.sub(
+        rendered = re.sub(
             r"<(/?)h([1-6])>",
             lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift_headings)}>",
-            html,
+            rendered,
         )
-    return html
+    return rendered
