@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .problems import visible
+
 URL_ATTRIBUTES = {"href", "src", "action", "poster", "data", "formaction"}
 IGNORED_SCHEMES = {"mailto", "tel", "sms"}
 UNSAFE_SCHEMES = {"javascript", "vbscript", "data", "file"}
@@ -28,7 +30,7 @@ class Broken:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.page}: {self.link} ({self.reason})"
+        return visible(f"{self.page}: {self.link} ({self.reason})")
 
 
 @dataclass

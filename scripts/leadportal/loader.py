@@ -142,7 +142,7 @@ def document_file_problems(doc: Loaded[Document], settings: Settings) -> list[Pr
                 col,
                 "file",
                 f"'{doc.record.file}' is a record file, which is never published",
-                "point to the document itself (PDF, slides, ...)",
+                "point to the document itself, such as a PDF beside the record",
             )
         ]
     if not target.is_file():
