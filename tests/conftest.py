@@ -36,3 +36,11 @@ def built_real_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs(REPO_ROOT, "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A portal of every inert hostile case (tests/hostile/), built once --strict; its site/."""
+    from hostile_cases import build_inert_portal
+
+    return build_inert_portal(tmp_path_factory.mktemp("hostile") / "portal")
