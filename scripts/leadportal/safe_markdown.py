@@ -56,23 +56,43 @@ class _DropUnsafeLinks(Treeprocessor):
                 element.set("rel", "noopener")
 
 
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+class _NestHeadings(Treeprocessor):
+    """Headings renumbered so that none skips a level; the first becomes h(1 + top)."""
+
+    def __init__(self, md: markdown.Markdown, top: int) -> None:
+        super().__init__(md)
+        self.top = top
+
+    def run(self, root: etree.Element) -> None:
+        open_sections: list[tuple[int, int]] = []  # (level written, level given)
+        for heading in [e for e in root.iter() if e.tag in HEADINGS]:
+            written = int(heading.tag[1])
+            while open_sections and open_sections[-1][0] >= written:
+                open_sections.pop()
+            given = open_sections[-1][1] + 1 if open_sections else self.top + 1
+            open_sections.append((written, min(6, given)))
+            heading.tag = f"h{min(6, given)}"
+
+
 class _TextOnlyHtml(Extension):
+    def __init__(self, top_heading: int) -> None:
+        super().__init__()
+        self.top_heading = top_heading
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_DropUnsafeLinks(md), "drop_unsafe_links", 0)
+        md.treeprocessors.register(_NestHeadings(md, self.top_heading), "nest_headings", 1)
 
 
 def render(text: str, shift_headings: int = 1) -> str:
-    """Record Markdown to HTML; headings start at h(1 + shift_headings) under the page title."""
+    """Record Markdown to HTML; its headings start at h(1 + shift_headings), under the page
+    title, and skip no level (`##` then `####` become h2 then h3)."""
     if not text.strip():
         return ""
-    md = markdown.Markdown(extensions=[_TextOnlyHtml(), "sane_lists"], output_format="html")
-    rendered = str(md.convert(text))
-    if shift_headings:
-        rendered = re.sub(
-            r"<(/?)h([1-6])>",
-            lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift_headings)}>",
-            rendered,
-        )
-    return rendered
+    extensions = [_TextOnlyHtml(shift_headings), "sane_lists"]
+    return str(markdown.Markdown(extensions=extensions, output_format="html").convert(text))
