@@ -1,6 +1,7 @@
 """The Nu Html Checker finds no error in the markup we generate or override.
 
-One Java run covers the fixture portal, the real portal and the map document.
+One Java run covers the fixture portal, the real portal, the build of the inert hostile
+cases (tests/hostile/) and the map document.
 """
 
 from __future__ import annotations
@@ -34,12 +35,16 @@ def map_document(folder: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def checked(
-    built_fixture: Path, built_real_portal: Path, tmp_path_factory: pytest.TempPathFactory
+    built_fixture: Path,
+    built_real_portal: Path,
+    hostile_site: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, list[HtmlError]]:
     vnu_jar()
     sources = {
         "fixture": html_files(built_fixture),
         "real": html_files(built_real_portal),
+        "hostile": html_files(hostile_site),
         "map": [map_document(tmp_path_factory.mktemp("map"))],
     }
     errors = validate([f for files in sources.values() for f in files])
@@ -56,6 +61,11 @@ def test_fixture_portal_has_no_error_outside_the_allowlist(
     checked: dict[str, list[HtmlError]],
 ) -> None:
     left, _ = not_allowed(checked["fixture"], ALLOWED)
+    assert [str(e) for e in left] == []
+
+
+def test_hostile_records_render_valid_html(checked: dict[str, list[HtmlError]]) -> None:
+    left, _ = not_allowed(checked["hostile"], ALLOWED)
     assert [str(e) for e in left] == []
 
 
