@@ -108,3 +108,12 @@ def test_every_page_of_the_real_portal_has_the_policy(built_real_portal: Path) -
     files = html_files(built_real_portal)
     assert len(files) >= 20
     assert [p for f in files for p in policy_problems(f, allowed)] == []
+
+
+def test_every_page_of_the_hostile_build_has_the_policy(hostile_site: Path) -> None:
+    allowed = {
+        "img-src": {"https://tile.example.org"},
+        "connect-src": {"https://forms.example.org"},
+        "form-action": {"https://forms.example.org"},
+    }
+    assert [p for f in html_files(hostile_site) for p in policy_problems(f, allowed)] == []
