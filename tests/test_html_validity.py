@@ -82,3 +82,15 @@ def test_checker_reports_errors_in_our_markup(tmp_path: Path) -> None:
     bad.write_text('<!doctype html><html lang="en"><title>t</title><p><div id=a id=a></div>')
     errors = validate([bad])
     assert errors and not not_allowed(errors, ALLOWED)[1]
+
+
+def test_missing_checker_is_a_skip_locally_and_a_failure_in_ci(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VNU_JAR", str(tmp_path / "absent.jar"))
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"npm install --prefix \.tools"):
+        vnu_jar()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"npm install --prefix \.tools"):
+        vnu_jar()

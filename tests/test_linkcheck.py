@@ -112,6 +112,8 @@ def test_directory_links_resolve_to_their_index_and_escapes_are_decoded() -> Non
     assert target_path("./", "x/index.html", "") == ("x/index.html", "", "")
     assert target_path("#top", "x/index.html", "") == ("x/index.html", "top", "")
     assert target_path(" JaVaScRiPt:alert(1)", "index.html", "")[2] == "javascript: address"
+    assert target_path("data:text/html,x", "index.html", "")[2] == "data: address"
+    assert target_path("data:image/png;base64,AAAA", "index.html", "") == (None, "", "")
 
 
 def test_raw_html_links_are_all_collected() -> None:

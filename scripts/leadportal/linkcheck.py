@@ -92,6 +92,8 @@ def target_path(link: str, page_path: str, site_url: str) -> tuple[str | None, s
         link = site_prefix(site_url) + link[len(site_url) :].lstrip("/")
     elif scheme:
         name = scheme.group(1).lower()
+        if name == "data" and compact[5:].lower().startswith("image/"):
+            return None, "", ""  # an inline picture: nothing to follow, nothing runs
         if name in UNSAFE_SCHEMES:
             return None, "", f"{name}: address"
         return None, "", "" if name in IGNORED_SCHEMES | {"http", "https"} else f"{name}: address"
