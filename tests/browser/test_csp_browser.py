@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from page_walk import serve_site, visit, visit_all, watch_policy
+from page_walk import serve_site, violations, visit, visit_all, watch_policy
 
 from leadportal.csp import base_policy, with_csp
 from leadportal.map_data import MapOptions, MapPoint
@@ -60,3 +60,31 @@ def test_map_document_draws_under_its_policy(tmp_path: Path, serve_dir, guarded_
     page.wait_for_selector("html[data-markers='5']")
     assert visit(page, url) == []
     guarded_page.assert_clean()
+
+
+INJECT = """() => {
+  const script = document.createElement("script");
+  script.textContent = "window.__injectedRan = true";
+  document.body.append(script);
+  const image = document.createElement("img");
+  image.src = "https://tracker.example.net/pixel.png";
+  document.body.append(image);
+  const frame = document.createElement("iframe");
+  frame.src = "https://frames.example.net/";
+  document.body.append(frame);
+}"""
+
+
+def test_policy_blocks_injected_scripts_and_other_hosts(
+    built_fixture, serve_dir, guarded_page, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    page = guarded_page.page
+    watch_policy(page)
+    page.goto(serve_site(serve_dir, built_fixture, tmp_path) + "sites/albany-ny/")
+    page.evaluate(INJECT)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__injectedRan") is None
+    blocked = " ".join(violations(page))
+    for directive in ("script-src-elem", "img-src", "frame-src"):
+        assert directive in blocked, blocked
+    assert guarded_page.blocked_requests == []  # stopped by the policy, before the network
