@@ -231,7 +231,6 @@ class _Builder:
         self.keys: dict[Path, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.broken: set[Path] = set()
-        self.seen: set[int] = set()
         self.constructor = yaml.SafeLoader("")
 
     def problem(
@@ -248,16 +247,6 @@ class _Builder:
 
     def build(self, node: yaml.Node, where: Path) -> Any:
         self.values[where] = _mark(node)
-        if id(node) in self.seen:
-            self.problem(
-                node,
-                where,
-                "YAML anchors and aliases (*name) are not allowed in records",
-                "write the value out in full",
-                at=self.keys.get(where),
-            )
-            return None
-        self.seen.add(id(node))
         if len(where) > MAX_DEPTH:
             self.problem(node, where, f"nested deeper than {MAX_DEPTH} levels")
             return None
