@@ -30,9 +30,17 @@ def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_portal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's own portal (with its theme overrides) built --strict into tmp."""
+def built_real_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The LEAD portal of this repository built once with `mkdocs build --strict`."""
     site = tmp_path_factory.mktemp("real") / "site"
     result = run_mkdocs(REPO_ROOT, "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A portal of every inert hostile case (tests/hostile/), built once --strict; its site/."""
+    from hostile_cases import build_inert_portal
+
+    return build_inert_portal(tmp_path_factory.mktemp("hostile") / "portal")

@@ -60,8 +60,8 @@ def test_every_link_on_the_page_reaches_a_file(built_fixture: Path) -> None:
         ).is_file(), href
 
 
-def test_every_page_footer_links_the_data_page(real_portal_site: Path) -> None:
-    pages = sorted(real_portal_site.rglob("index.html"))
+def test_every_page_footer_links_the_data_page(built_real_portal: Path) -> None:
+    pages = sorted(built_real_portal.rglob("index.html"))
     assert len(pages) > 40
     for page in pages:
         html = page.read_text()
@@ -69,4 +69,4 @@ def test_every_page_footer_links_the_data_page(real_portal_site: Path) -> None:
         match = re.search(r'<a href="([^"]+)">Open data</a>', footer)
         assert match, page
         target = (page.parent / match.group(1) / "index.html").resolve()
-        assert target == (real_portal_site / "data/index.html").resolve(), page
+        assert target == (built_real_portal / "data/index.html").resolve(), page

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .csp import policy_for, secure_outputs
 from .data_exports import data_files
 from .data_page import data_page
 from .form_pages import form_pages
@@ -56,7 +57,7 @@ def generate(settings: Settings) -> Generated:
         return result
     portal = build_portal(result.records, settings)
     outputs = [output for renderer in RENDERERS for output in renderer(portal)]
-    result.outputs = sorted(outputs, key=lambda o: o.path)
+    result.outputs = sorted(secure_outputs(outputs, policy_for(portal)), key=lambda o: o.path)
     result.problems += duplicate_paths(result.outputs)
     return result
 

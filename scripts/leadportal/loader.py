@@ -121,36 +121,33 @@ def case_collisions(files: Iterable[Path], settings: Settings) -> list[Problem]:
     return problems
 
 
+def file_fault(file: str, target: Path, docs_root: Path) -> tuple[str, str] | None:
+    """(message, hint) when a document's `file` cannot be published, else None."""
+    if not target.is_relative_to(docs_root):
+        return f"'{file}' is outside docs/", "keep the file in docs/, e.g. beside the record"
+    if target.suffix.lower() in {".yml", ".yaml"}:
+        return (
+            f"'{file}' is a record file, which is never published",
+            "point to the document itself, such as a PDF beside the record",
+        )
+    if not target.is_file():
+        return (
+            f"'{file}' does not exist",
+            "check the name and that the file is committed next to the record",
+        )
+    return None
+
+
 def document_file_problems(doc: Loaded[Document], settings: Settings) -> list[Problem]:
     if not doc.record.file:
         return []
+    # resolve() follows symbolic links, so a link pointing out of docs/ is caught too.
+    target = ((settings.root / doc.path).parent / doc.record.file).resolve()
+    fault = file_fault(doc.record.file, target, settings.docs_dir.resolve())
+    if fault is None:
+        return []
     line, col = doc.parsed.where(("file",))
-    record_dir = (settings.root / doc.path).parent
-    target = (record_dir / doc.record.file).resolve()
-    docs_root = settings.docs_dir.resolve()
-    if not target.is_relative_to(docs_root):
-        return [
-            Problem(
-                doc.path,
-                line,
-                col,
-                "file",
-                f"'{doc.record.file}' is outside docs/",
-                "keep the file in docs/, e.g. beside the record",
-            )
-        ]
-    if not target.is_file():
-        return [
-            Problem(
-                doc.path,
-                line,
-                col,
-                "file",
-                f"'{doc.record.file}' does not exist",
-                "check the name and that the file is committed next to the record",
-            )
-        ]
-    return []
+    return [Problem(doc.path, line, col, "file", *fault)]
 
 
 def load_records(settings: Settings) -> Records:

@@ -33,9 +33,9 @@ def violations(page: Any) -> list[str]:
 
 
 def test_data_page_downloads_answer_and_page_is_accessible(
-    real_portal_site: Path, serve_dir: Callable[[Path], str], guarded_page: Any
+    built_real_portal: Path, serve_dir: Callable[[Path], str], guarded_page: Any
 ) -> None:
-    base = serve_dir(real_portal_site)
+    base = serve_dir(built_real_portal)
     page = guarded_page.page
     page.goto(base + "about/")
     page.get_by_role("link", name="Open data").click()
