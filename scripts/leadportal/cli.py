@@ -1,4 +1,4 @@
-"""The `leadportal` command line: check, schema, generate (more commands join as they land)."""
+"""The `leadportal` command line: check, schema, generate, build, new."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from .generate import check, generate, write_outputs
 from .mkdocs_yml import read_settings
 from .models import RECORD_KINDS
 from .problems import Problem
+from .publish import build_portal, exit_codes_help
 from .schema import schema_text
 from .settings import Settings
 
@@ -60,11 +61,17 @@ def cmd_generate(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
+    return build_portal(Path(args.config_file))
+
+
 Command = Callable[[Settings, argparse.Namespace], int]
 
 
 def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
-    top = argparse.ArgumentParser(prog="leadportal", description="LEAD Portal generator.")
+    top = argparse.ArgumentParser(
+        prog="leadportal", description="LEAD Portal generator.", epilog=exit_codes_help()
+    )
     top.add_argument(
         "-f",
         "--config-file",
@@ -77,7 +84,21 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     schema.add_argument("--out", help="folder (default: docs/schemas)")
     gen = sub.add_parser("generate", help="write the generated files to a folder, without MkDocs")
     gen.add_argument("--out", required=True, help="folder to write into")
-    return top, {"check": cmd_check, "schema": cmd_schema, "generate": cmd_generate}
+    sub.add_parser(
+        "build",
+        help="check, then build the site --strict and swap it into place only on success",
+        description="Check the records, build with MkDocs --strict into a temporary folder "
+        "beside site/ and swap it into place only on success. Dates come from "
+        "SOURCE_DATE_EPOCH, by default the last commit's time, so rebuilds are identical.",
+        epilog=exit_codes_help(),
+    )
+    commands: dict[str, Command] = {
+        "check": cmd_check,
+        "schema": cmd_schema,
+        "generate": cmd_generate,
+        "build": cmd_build,
+    }
+    return top, commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:

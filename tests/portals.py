@@ -1,0 +1,59 @@
+"""Copies of the real portal (or the fixture portal) that a test may change and build."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PORTAL_PARTS = ("mkdocs.yml", "docs", "sites", "overrides")
+
+
+def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def copy_real_portal(dest: Path) -> Path:
+    """The repository's own portal (content, theme overrides, mkdocs.yml) copied to `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PORTAL_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        elif source.is_file():
+            shutil.copy2(source, dest / part)
+    (dest / "overrides").mkdir(exist_ok=True)
+    return dest
+
+
+def set_site_url(root: Path, site_url: str) -> None:
+    config = root / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith("site_url:")]
+    config.write_text(f"site_url: {site_url}\n" + "".join(kept), encoding="utf-8")
+
+
+def commit_all(root: Path, when: str = "2026-03-01T12:00:00Z") -> None:
+    """Make `root` a git checkout with one commit dated `when`."""
+    env = {"GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when, "PATH": "/usr/bin:/bin"}
+    ident = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], [*ident, "commit", "-q", "-m", "content"]):
+        subprocess.run(["git", *args], cwd=root, check=True, env=env)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file below `folder` with the SHA-256 of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
