@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURE_PORTAL = REPO / "tests" / "fixtures" / "portal"
 PORTAL_PARTS = ("mkdocs.yml", "docs", "sites", "overrides")
 
 
