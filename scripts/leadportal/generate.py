@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .admin import admin_files
 from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
@@ -20,6 +21,7 @@ RENDERERS: tuple[Renderer, ...] = (
     site_pages,
     document_pages,
     form_pages,
+    admin_files,
 )
 
 

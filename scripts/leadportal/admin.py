@@ -1,0 +1,59 @@
+"""The web editor at /admin/: Decap CMS's page and its generated config.yml.
+
+Static files, not pages, so they stay out of the navigation, the sitemap and the search index.
+This page alone loads a script from another host (Decap, from its CDN; `cms_script` in
+mkdocs.yml); every public page stays self-contained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+
+from .decap import decap_config_text
+from .outputs import Output
+from .portal import Portal
+from .settings import DEFAULT_CMS_SCRIPT, Settings
+
+# Subresource integrity of the pinned default script (the file as the npm package ships it).
+KNOWN_INTEGRITY = {
+    DEFAULT_CMS_SCRIPT: "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p",
+}
+IDENTITY_WIDGET = "https://identity.netlify.com/v1/netlify-identity-widget.js"
+
+
+def script_tag(url: str) -> str:
+    integrity = KNOWN_INTEGRITY.get(url)
+    extra = f' integrity="{integrity}" crossorigin="anonymous"' if integrity else ""
+    return f'<script src="{escape(url)}"{extra}></script>'
+
+
+def admin_page(settings: Settings) -> str:
+    scripts = [script_tag(settings.cms_script)]
+    if settings.cms_backend == "git-gateway":
+        scripts.insert(0, script_tag(IDENTITY_WIDGET))
+    return "\n".join(
+        [
+            "<!doctype html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="robots" content="noindex, nofollow">',
+            f"<title>Edit the content · {escape(settings.site_name)}</title>",
+            '<link href="config.yml" type="text/yaml" rel="cms-config-url">',
+            *scripts,
+            "</head>",
+            "<body>",
+            "<noscript>The editor needs JavaScript. Staff can also edit the YAML files in the "
+            "repository: see the staff guide.</noscript>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def admin_files(portal: Portal) -> Iterator[Output]:
+    yield Output("admin/index.html", admin_page(portal.settings))
+    yield Output("admin/config.yml", decap_config_text(portal.settings))
