@@ -8,10 +8,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .generate import check, generate, write_outputs
+from .loader import SLUG
 from .mkdocs_yml import read_settings
 from .models import RECORD_KINDS
 from .problems import Problem
 from .publish import build_portal, exit_codes_help
+from .scaffold import record_path, write_new_record
 from .schema import schema_text
 from .settings import Settings
 
@@ -65,6 +67,24 @@ def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
     return build_portal(Path(args.config_file))
 
 
+def cmd_new(settings: Settings, args: argparse.Namespace) -> int:
+    if not SLUG.match(args.name):
+        print(
+            f"'{args.name}' cannot be a record name: use letters, digits, - and _ "
+            "(it becomes the page address), e.g. king-county",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        target = write_new_record(args.kind, args.name, settings)
+    except FileExistsError:
+        existing = settings.relative(record_path(args.kind, args.name, settings))
+        print(f"{existing} already exists; nothing was written (edit it instead)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {settings.relative(target)}: change the example values, then `leadportal check`")
+    return EXIT_OK
+
+
 Command = Callable[[Settings, argparse.Namespace], int]
 
 
@@ -92,7 +112,15 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
         "SOURCE_DATE_EPOCH, by default the last commit's time, so rebuilds are identical.",
         epilog=exit_codes_help(),
     )
+    new = sub.add_parser(
+        "new",
+        help="write a new, valid, commented record to fill in (never overwrites)",
+        epilog="exit codes: 0 written; 1 the file exists (nothing written); 2 bad name",
+    )
+    new.add_argument("kind", choices=sorted(RECORD_KINDS), help="what to create")
+    new.add_argument("name", help="the record's slug, which becomes its file name and address")
     commands: dict[str, Command] = {
+        "new": cmd_new,
         "check": cmd_check,
         "schema": cmd_schema,
         "generate": cmd_generate,
