@@ -1,0 +1,109 @@
+"""Screenshots for the staff guide, taken from the real build of the portal.
+
+    .venv/bin/python scripts/tools/screenshots.py [OUT_DIR]
+
+Builds the portal into a temporary folder, serves it on 127.0.0.1, opens each page in
+Debian's Chromium (every request to another host is blocked) and writes the PNGs to
+docs/staff/img/ (or OUT_DIR), each kept under MAX_BYTES by shrinking the viewport if needed.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page, Route, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "docs/staff/img"
+MAX_BYTES = 150_000
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+# (file name, page, what to show first)
+SHOTS = (
+    ("sites", "sites/", None),
+    ("site-page", "sites/albany-ny/", None),
+    ("resources", "resources/", None),
+    ("form", "contact/contact-us/", "form"),
+)
+VIEWPORTS = ((1280, 720), (1000, 640), (800, 500))
+
+
+def build(into: Path) -> Path:
+    """The real portal built into `into` (not --strict: the guide's images may not exist yet)."""
+    site = into / "site"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        check=True,
+    )
+    return site
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def local_only(route: Route) -> None:
+    if urlsplit(route.request.url).hostname == "127.0.0.1":
+        route.continue_()
+    else:
+        route.abort()
+
+
+def shoot(page: Page, url: str, focus: str | None, target: Path) -> int:
+    for width, height in VIEWPORTS:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(url, wait_until="networkidle")
+        if focus:
+            page.locator(focus).first.scroll_into_view_if_needed()
+        page.screenshot(path=str(target), animations="disabled", caret="hide")
+        size = target.stat().st_size
+        if size < MAX_BYTES:
+            return size
+    raise SystemExit(f"{target.name}: {size} bytes even at the smallest viewport")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else OUT
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        server, base = serve(build(Path(tmp)))
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page(color_scheme="light", device_scale_factor=1)
+                page.route("**/*", local_only)
+                for name, path, focus in SHOTS:
+                    size = shoot(page, base + path, focus, out / f"{name}.png")
+                    print(f"wrote {out / f'{name}.png'} ({size // 1024} KB)")
+                browser.close()
+        finally:
+            server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
