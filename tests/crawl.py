@@ -5,8 +5,9 @@
     assert result.broken() == []
     assert result.missing_fragments() == []              # #anchors that name no id on the page
 
-Only 127.0.0.1 is fetched. Absolute links that start with `site_url` (the sitemap, canonical
-links) are checked against the local copy; links to other hosts are recorded, never fetched.
+Only the crawled server (127.0.0.1 and its port) is fetched. Absolute links that start with
+`site_url` (the sitemap, canonical links) are checked against the local copy; links to other
+servers are recorded, never fetched.
 """
 
 from __future__ import annotations
@@ -120,11 +121,11 @@ class CrawlResult:
         )
 
     def external(self, *, assets_only: bool = False) -> list[Link]:
-        """References to other hosts (assets only: what a browser would load by itself)."""
+        """References to other servers (assets only: what a browser would load by itself)."""
         return [
             link
             for link in self.links
-            if urlsplit(link.url).hostname != LOCAL_HOST and (link.loads_asset or not assets_only)
+            if link.url not in self.status and (link.loads_asset or not assets_only)
         ]
 
 
@@ -139,12 +140,19 @@ def resolve(reference: str, source: str, base: str, site_url: str | None) -> tup
     return url, fragment
 
 
+def is_served(url: str, base: str) -> bool:
+    """Whether `url` belongs to the server being crawled (same host and port)."""
+    return urlsplit(url).netloc == urlsplit(base).netloc
+
+
 def fetch(url: str) -> tuple[int, str, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
             return response.status, response.headers.get_content_type(), response.read()
     except urllib.error.HTTPError as error:
         return error.code, "", b""
+    except urllib.error.URLError:
+        return 0, "", b""
 
 
 def crawl(base: str, start: Iterable[str], site_url: str | None = None) -> CrawlResult:
@@ -163,7 +171,7 @@ def crawl(base: str, start: Iterable[str], site_url: str | None = None) -> Crawl
                 continue
             link = Link(url, tag, attribute, *resolved)
             result.links.append(link)
-            if urlsplit(link.url).hostname == LOCAL_HOST and link.url not in seen:
+            if is_served(link.url, base) and link.url not in seen:
                 seen.add(link.url)
                 queue.append(link.url)
     return result
