@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from portals import run_mkdocs
+from portal_helpers import FIXTURE_PORTAL, run_mkdocs
 
-FIXTURE_PORTAL = Path(__file__).parent / "fixtures" / "portal"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 

@@ -5,22 +5,14 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURE_PORTAL = REPO / "tests" / "fixtures" / "portal"
+from portal_helpers import FIXTURE_PORTAL, REPO_ROOT, run_mkdocs
+
+__all__ = ["FIXTURE_PORTAL", "REPO", "commit_all", "copy_real_portal", "run_mkdocs", "tree_digest"]
+
+REPO = REPO_ROOT.resolve()
 PORTAL_PARTS = ("mkdocs.yml", "docs", "sites", "overrides")
-
-
-def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def copy_real_portal(dest: Path) -> Path:
