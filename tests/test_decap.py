@@ -130,3 +130,26 @@ def test_admin_is_built_but_kept_out_of_sitemap_and_search(built_fixture: Path) 
     assert "/admin/" not in (built_fixture / "sitemap.xml").read_text()
     index = json.loads((built_fixture / "search/search_index.json").read_text())
     assert not [doc for doc in index["docs"] if doc["location"].startswith("admin")]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"cms_backend": "dropbox"}, "mkdocs.yml: cms_backend: 'dropbox' is not one of"),
+        (
+            {"cms_backend": "github"},
+            "mkdocs.yml: cms_repo: the github backend needs the repository",
+        ),
+    ],
+)
+def test_a_broken_editor_setting_stops_the_build(
+    fixture_portal: Path, options: dict[str, str], message: str
+) -> None:
+    from leadportal.generate import check
+    from leadportal.mkdocs_yml import read_settings
+
+    config = fixture_portal / "mkdocs.yml"
+    lines = "".join(f"      {key}: {value}\n" for key, value in options.items())
+    config.write_text(config.read_text().replace("  - leadportal\n", f"  - leadportal:\n{lines}"))
+    problems = [str(p) for p in check(read_settings(config)).problems]
+    assert any(line.startswith(message) for line in problems), problems

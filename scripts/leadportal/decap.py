@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .models import RECORD_KINDS
+from .problems import Problem
 from .schema import record_schema
 from .settings import Settings
 
@@ -23,7 +24,12 @@ COLLECTION_NAMES = {"site": "sites", "document": "documents", "form": "forms"}
 WIDGET_OVERRIDES: dict[tuple[str, str], dict[str, Any]] = {
     ("document", "file"): {"widget": "file", "allow_multiple": False},
 }
-UPLOADS_FOLDER = "files"  # document files live in docs/resources/files/, linked as files/<name>
+UPLOADS_FOLDER = "files"
+BACKENDS_WITH_REPO = ("github", "gitlab", "gitea", "bitbucket")
+BACKENDS = (
+    "git-gateway",
+    *BACKENDS_WITH_REPO,
+)  # document files live in docs/resources/files/, linked as files/<name>
 
 
 def collection_folder(kind: str, settings: Settings) -> str:
@@ -140,6 +146,30 @@ def collection(kind: str, settings: Settings) -> dict[str, Any]:
         entry["media_folder"] = UPLOADS_FOLDER
         entry["public_folder"] = UPLOADS_FOLDER
     return entry
+
+
+def cms_problems(settings: Settings) -> list[Problem]:
+    """A web-editor setting in mkdocs.yml that would give staff a broken editor."""
+    where = "mkdocs.yml"
+    if settings.cms_backend not in BACKENDS:
+        return [
+            Problem(
+                where,
+                field="cms_backend",
+                message=f"'{settings.cms_backend}' is not one of {', '.join(BACKENDS)}",
+                hint="git-gateway with Netlify Identity, or github with cms_repo: owner/name",
+            )
+        ]
+    if settings.cms_backend in BACKENDS_WITH_REPO and "/" not in settings.cms_repo:
+        return [
+            Problem(
+                where,
+                field="cms_repo",
+                message=f"the {settings.cms_backend} backend needs the repository",
+                hint="add `cms_repo: owner/name` under the leadportal plugin",
+            )
+        ]
+    return []
 
 
 def backend(settings: Settings) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .admin import admin_files
+from .decap import cms_problems
 from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
@@ -39,7 +40,8 @@ class Generated:
 def check(settings: Settings) -> Generated:
     """Load and validate every record; render nothing."""
     records = load_records(settings)
-    return Generated(records, problems=list(records.problems) + stale_schemas(settings))
+    problems = list(records.problems) + stale_schemas(settings) + cms_problems(settings)
+    return Generated(records, problems=problems)
 
 
 def generate(settings: Settings) -> Generated:
