@@ -209,6 +209,10 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the folder under `prefix` only; everything else, and bare folders, answer 404."""
 
     prefix = "/"
+    extensions_map = {  # noqa: RUF012 (the base class declares it as a plain class attribute)
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".yml": "text/yaml",
+    }
 
     def translate_path(self, path: str) -> str:
         clean = urlsplit(path).path

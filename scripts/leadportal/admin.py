@@ -29,9 +29,8 @@ def script_tag(url: str) -> str:
 
 
 def admin_page(settings: Settings) -> str:
-    scripts = [script_tag(settings.cms_script)]
-    if settings.cms_backend == "git-gateway":
-        scripts.insert(0, script_tag(IDENTITY_WIDGET))
+    """Decap's page: its script goes in <body> (it mounts itself there as it loads)."""
+    identity = [script_tag(IDENTITY_WIDGET)] if settings.cms_backend == "git-gateway" else []
     return "\n".join(
         [
             "<!doctype html>",
@@ -42,11 +41,12 @@ def admin_page(settings: Settings) -> str:
             '<meta name="robots" content="noindex, nofollow">',
             f"<title>Edit the content · {escape(settings.site_name)}</title>",
             '<link href="config.yml" type="text/yaml" rel="cms-config-url">',
-            *scripts,
+            *identity,
             "</head>",
             "<body>",
             "<noscript>The editor needs JavaScript. Staff can also edit the YAML files in the "
             "repository: see the staff guide.</noscript>",
+            script_tag(settings.cms_script),
             "</body>",
             "</html>",
             "",
