@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,6 +19,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
 from playwright.sync_api import Page, Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +42,10 @@ SHOTS = (
     ("form", "contact/contact-us/", "form"),
 )
 VIEWPORTS = ((1280, 720), (1000, 640), (800, 500))
+# The web editor is shot with Decap served locally (fetched into .tools/ by .ci/run) and its
+# test backend, so no login and no Git are needed; without it that shot is skipped.
+DECAP_DIST = ROOT / ".tools/decap-cms/package/dist"
+EDITOR_SHOT = ("editor", "admin/#/collections/sites/new", None)
 
 
 def build(into: Path) -> Path:
@@ -53,8 +59,37 @@ def build(into: Path) -> Path:
     return site
 
 
+def local_editor(site: Path) -> bool:
+    """Point the built /admin/ at a local Decap and its test backend; False if not installed."""
+    admin = site / "admin"
+    if not (DECAP_DIST / "decap-cms.js").is_file():
+        return False
+    for script in DECAP_DIST.glob("*.js"):
+        shutil.copy(script, admin / script.name)
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    lines = [line for line in page.splitlines() if "identity" not in line]
+    page = "\n".join(
+        '<script src="decap-cms.js"></script>' if "<script" in line else line for line in lines
+    )
+    (admin / "index.html").write_text(page, encoding="utf-8")
+    config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    config["backend"] = {"name": "test-repo"}
+    (admin / "config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return True
+
+
+def open_editor(page: Page, base: str) -> None:
+    page.goto(base + "admin/")
+    page.get_by_role("button", name="Login").click()
+
+
 def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
+        extensions_map = {  # noqa: RUF012
+            **http.server.SimpleHTTPRequestHandler.extensions_map,
+            ".yml": "text/yaml",
+        }
+
         def log_message(self, format: str, *args: object) -> None:
             pass
 
@@ -76,6 +111,8 @@ def shoot(page: Page, url: str, focus: str | None, target: Path) -> int:
     for width, height in VIEWPORTS:
         page.set_viewport_size({"width": width, "height": height})
         page.goto(url, wait_until="networkidle")
+        if "#/collections/" in url:
+            page.get_by_text("Stage").first.wait_for()
         if focus:
             page.locator(focus).first.scroll_into_view_if_needed()
         page.screenshot(path=str(target), animations="disabled", caret="hide")
@@ -90,13 +127,19 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args[0]) if args else OUT
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        server, base = serve(build(Path(tmp)))
+        site = build(Path(tmp))
+        shots = (*SHOTS, EDITOR_SHOT) if local_editor(site) else SHOTS
+        if shots == SHOTS:
+            print("skipped editor.png: Decap CMS is not in .tools/ (.ci/run fetches it)")
+        server, base = serve(site)
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page(color_scheme="light", device_scale_factor=1)
                 page.route("**/*", local_only)
-                for name, path, focus in SHOTS:
+                for name, path, focus in shots:
+                    if name == EDITOR_SHOT[0]:
+                        open_editor(page, base)
                     size = shoot(page, base + path, focus, out / f"{name}.png")
                     print(f"wrote {out / f'{name}.png'} ({size // 1024} KB)")
                 browser.close()

@@ -18,8 +18,9 @@ def test_screenshot_script_writes_small_pngs(tmp_path: Path) -> None:
         [sys.executable, str(SCRIPT), str(tmp_path)], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert names == ["form.png", "resources.png", "site-page.png", "sites.png"]
+    names = {p.name for p in tmp_path.glob("*.png")}
+    assert names >= {"form.png", "resources.png", "site-page.png", "sites.png"}
+    # editor.png needs Decap in .tools/ (fetched by .ci/run)
     for png in tmp_path.glob("*.png"):
         data = png.read_bytes()
         assert data.startswith(b"\x89PNG") and len(data) < MAX_BYTES
