@@ -112,7 +112,7 @@ def shoot(page: Page, url: str, focus: str | None, target: Path) -> int:
         page.set_viewport_size({"width": width, "height": height})
         page.goto(url, wait_until="networkidle")
         if "#/collections/" in url:
-            page.get_by_text("Stage").first.wait_for()
+            page.get_by_text("Stage").first.wait_for(timeout=60_000)
         if focus:
             page.locator(focus).first.scroll_into_view_if_needed()
         page.screenshot(path=str(target), animations="disabled", caret="hide")
