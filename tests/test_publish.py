@@ -151,3 +151,19 @@ def test_quick_steps_print_nothing() -> None:
     with progress("checking", stream, first=60):
         pass
     assert stream.getvalue() == ""
+
+
+def test_a_site_folder_that_cannot_be_replaced_is_reported(
+    fixture_portal: Path,
+    built_once: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(new: Path, target: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(publish, "swap_into_place", refuse)
+    code, _, err = build(fixture_portal, capsys)
+    assert code == publish.EXIT_BUILD_FAILED
+    assert "could not replace" in err and "copy it by hand" in err
+    assert tree_digest(fixture_portal / "site") == built_once

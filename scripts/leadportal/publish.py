@@ -188,7 +188,12 @@ def build_portal(config_file: Path, out: TextIO | None = None, err: TextIO | Non
             print(f"{settings.relative(site_dir)}/ was not touched.", file=err)
             return EXIT_BUILD_FAILED
         pages, size = folder_stats(staging)
-        swap_into_place(staging, site_dir)
+        try:
+            swap_into_place(staging, site_dir)
+        except OSError as error:  # e.g. site/ is a mount point or owned by another user
+            print(f"could not replace {site_dir}: {error}", file=err)
+            print(f"the new build is complete in {staging}; copy it by hand", file=err)
+            return EXIT_BUILD_FAILED
     summary = Summary(
         records=result.records.counts(),
         pages=pages,
