@@ -9,7 +9,15 @@ from pathlib import Path
 
 from portal_helpers import FIXTURE_PORTAL, REPO_ROOT, run_mkdocs
 
-__all__ = ["FIXTURE_PORTAL", "REPO", "commit_all", "copy_real_portal", "run_mkdocs", "tree_digest"]
+__all__ = [
+    "FIXTURE_PORTAL",
+    "REPO",
+    "add_plugin_options",
+    "commit_all",
+    "copy_real_portal",
+    "run_mkdocs",
+    "tree_digest",
+]
 
 REPO = REPO_ROOT.resolve()
 PORTAL_PARTS = ("mkdocs.yml", "docs", "sites", "overrides")
@@ -33,6 +41,17 @@ def set_site_url(root: Path, site_url: str) -> None:
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [line for line in lines if not line.startswith("site_url:")]
     config.write_text(f"site_url: {site_url}\n" + "".join(kept), encoding="utf-8")
+
+
+def add_plugin_options(config: Path, **options: str) -> None:
+    """Add options under `- leadportal` in a portal's mkdocs.yml (bare or with options)."""
+    lines = "".join(f"      {key}: {value}\n" for key, value in options.items())
+    text = config.read_text(encoding="utf-8")
+    if "  - leadportal:\n" in text:
+        text = text.replace("  - leadportal:\n", "  - leadportal:\n" + lines, 1)
+    else:
+        text = text.replace("  - leadportal\n", "  - leadportal:\n" + lines, 1)
+    config.write_text(text, encoding="utf-8")
 
 
 def commit_all(root: Path, when: str = "2026-03-01T12:00:00Z") -> None:

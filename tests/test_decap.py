@@ -147,9 +147,9 @@ def test_a_broken_editor_setting_stops_the_build(
 ) -> None:
     from leadportal.generate import check
     from leadportal.mkdocs_yml import read_settings
+    from portals import add_plugin_options
 
     config = fixture_portal / "mkdocs.yml"
-    lines = "".join(f"      {key}: {value}\n" for key, value in options.items())
-    config.write_text(config.read_text().replace("  - leadportal\n", f"  - leadportal:\n{lines}"))
+    add_plugin_options(config, **options)
     problems = [str(p) for p in check(read_settings(config)).problems]
     assert any(line.startswith(message) for line in problems), problems

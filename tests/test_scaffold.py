@@ -10,6 +10,7 @@ import pytest
 from leadportal import cli
 from leadportal.mkdocs_yml import read_settings
 from leadportal.schema import record_schema
+from portals import add_plugin_options
 
 FOLDERS = {"site": "sites", "document": "docs/resources", "form": "docs/contact"}
 
@@ -63,13 +64,7 @@ def test_every_schema_field_is_offered(fixture_portal: Path, kind: str) -> None:
 def test_vocabulary_comments_follow_the_settings(
     fixture_portal: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config = fixture_portal / "mkdocs.yml"
-    config.write_text(
-        config.read_text().replace(
-            "  - leadportal\n",
-            "  - leadportal:\n      vocabularies:\n        stages: [planning, running]\n",
-        )
-    )
+    add_plugin_options(fixture_portal / "mkdocs.yml", vocabularies="{stages: [planning, running]}")
     assert run(fixture_portal, "new", "site", "custom") == 0
     text = (fixture_portal / "sites/custom.yml").read_text()
     assert "# required; one of: planning, running\nstage: planning\n" in text

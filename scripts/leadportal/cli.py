@@ -1,4 +1,4 @@
-"""The `leadportal` command line: check, schema, generate, build, new."""
+"""The `leadportal` command line: check, schema, generate, build, new, linkcheck."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .generate import check, generate, write_outputs
+from .linkcheck import check_site, report_lines
 from .loader import SLUG
 from .mkdocs_yml import read_settings
 from .models import RECORD_KINDS
@@ -85,6 +86,17 @@ def cmd_new(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_linkcheck(settings: Settings, args: argparse.Namespace) -> int:
+    site_dir = Path(args.site_dir) if args.site_dir else settings.root / "site"
+    if not site_dir.is_dir():
+        print(f"{site_dir}: not found; build the portal first (mkdocs build)", file=sys.stderr)
+        return EXIT_USAGE
+    report = check_site(site_dir, args.site_url if args.site_url is not None else settings.site_url)
+    for line in report_lines(report):
+        print(line)
+    return EXIT_PROBLEMS if report.broken else EXIT_OK
+
+
 Command = Callable[[Settings, argparse.Namespace], int]
 
 
@@ -119,12 +131,16 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     )
     new.add_argument("kind", choices=sorted(RECORD_KINDS), help="what to create")
     new.add_argument("name", help="the record's slug, which becomes its file name and address")
+    links = sub.add_parser("linkcheck", help="check every link of a built site; exit 1 if broken")
+    links.add_argument("site_dir", nargs="?", help="the built site (default: site/)")
+    links.add_argument("--site-url", help="the portal's address (default: site_url of mkdocs.yml)")
     commands: dict[str, Command] = {
         "new": cmd_new,
         "check": cmd_check,
         "schema": cmd_schema,
         "generate": cmd_generate,
         "build": cmd_build,
+        "linkcheck": cmd_linkcheck,
     }
     return top, commands
 

@@ -7,14 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .admin import admin_files
+from .csp import policy_for, secure_outputs
+from .data_exports import data_files
+from .data_page import data_page
 from .decap import cms_problems
+from .form_pages import form_pages
+from .hsds_files import hsds_files
 from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
 from .problems import Problem
-from .record_pages import document_pages, form_pages, site_pages
+from .record_pages import document_pages, site_pages
 from .schema import stale_schemas
 from .settings import Settings
+from .site_feed import site_feed
 
 Renderer = Callable[[Portal], Iterable[Output]]
 
@@ -22,8 +28,13 @@ RENDERERS: tuple[Renderer, ...] = (
     site_pages,
     document_pages,
     form_pages,
-    admin_files,
+    data_files,
+    hsds_files,
+    site_feed,
+    data_page,
 )
+# Outputs with their own Content-Security-Policy: the editor loads Decap from its CDN.
+SELF_SECURED: tuple[Renderer, ...] = (admin_files,)
 
 
 @dataclass
@@ -51,7 +62,9 @@ def generate(settings: Settings) -> Generated:
         return result
     portal = build_portal(result.records, settings)
     outputs = [output for renderer in RENDERERS for output in renderer(portal)]
-    result.outputs = sorted(outputs, key=lambda o: o.path)
+    secured = secure_outputs(outputs, policy_for(portal))
+    own_policy = [output for renderer in SELF_SECURED for output in renderer(portal)]
+    result.outputs = sorted([*secured, *own_policy], key=lambda o: o.path)
     result.problems += duplicate_paths(result.outputs)
     return result
 

@@ -15,8 +15,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .csp import Policy, policy_for, with_csp
 from .generate import generate
 from .outputs import Output, split_page
+from .portal import build_portal
 from .settings import Settings, plugin_option_defaults, settings_from
 
 log = logging.getLogger("mkdocs.plugins.leadportal")
@@ -46,11 +48,16 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
 
 
 class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type]
-
     def __init__(self) -> None:
         self.outputs: list[Output] = []
         self.bodies: dict[str, str] = {}
         self.settings: Settings | None = None
+        self.policy: Policy | None = None
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` injects an inline live-reload script that no build-time hash covers.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not getattr(self.config, "enabled", True):
@@ -66,6 +73,9 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 "Fix the lines above and build again (`leadportal check` lists them too)."
             )
         self.outputs = result.outputs
+        self.policy = (
+            None if self.serving else policy_for(build_portal(result.records, self.settings))
+        )
         self.bodies = {o.path: split_page(str(o.content))[1] for o in self.outputs if o.is_page}
         return config
 
@@ -100,3 +110,13 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         return self.bodies.get(page.file.src_uri, html)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return with_csp(output, self.policy) if self.policy else output
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if self.policy and template_name.endswith(".html"):
+            return with_csp(output_content, self.policy)
+        return output_content

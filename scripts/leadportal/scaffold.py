@@ -81,13 +81,22 @@ def examples(kind: str, settings: Settings) -> dict[str, Any]:
     }
 
 
-# Active although optional: a document needs `url` or `file`, and new records start unpublished.
-ACTIVE_OPTIONAL = {"document": {"url"}}
+def active_optional(kind: str, settings: Settings) -> set[str]:
+    """Optional fields written active: a document needs `url` or `file`; a form needs
+    `action` unless the portal has a form backend."""
+    if kind == "document":
+        return {"url"}
+    if kind == "form" and not settings.form_backend and settings.form_backend_kind != "netlify":
+        return {"action"}
+    return set()
+
+
 NOTES = {
     ("document", "file"): "a file kept beside the record; use either `file` or `url`, not both",
     ("document", "url"): "where the document is published; use either `url` or `file`",
     ("site", "location"): "leave out to take it from the geocode cache",
-    ("form", "action"): "leave out to use the portal-wide form backend",
+    ("form", "action"): "where messages go (https:// or mailto:); "
+    "leave out to use the portal-wide form backend",
 }
 
 
@@ -153,7 +162,7 @@ def record_text(kind: str, name: str, settings: Settings, target: Path) -> str:
     for field, node in schema["properties"].items():
         if field == "public":
             continue
-        active = field in required or field in ACTIVE_OPTIONAL.get(kind, set())
+        active = field in required or field in active_optional(kind, settings)
         lines += describe(kind, field, _property(schema, node), field in required)
         body = _field_yaml(field, values.get(field, node.get("default")))
         lines += body if active else ["# " + line for line in body]
