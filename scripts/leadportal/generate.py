@@ -6,9 +6,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .admin import admin_files
 from .csp import policy_for, secure_outputs
 from .data_exports import data_files
 from .data_page import data_page
+from .decap import cms_problems
 from .form_pages import form_pages
 from .hsds_files import hsds_files
 from .loader import Records, load_records
@@ -31,6 +33,8 @@ RENDERERS: tuple[Renderer, ...] = (
     site_feed,
     data_page,
 )
+# Outputs with their own Content-Security-Policy: the editor loads Decap from its CDN.
+SELF_SECURED: tuple[Renderer, ...] = (admin_files,)
 
 
 @dataclass
@@ -47,7 +51,8 @@ class Generated:
 def check(settings: Settings) -> Generated:
     """Load and validate every record; render nothing."""
     records = load_records(settings)
-    return Generated(records, problems=list(records.problems) + stale_schemas(settings))
+    problems = list(records.problems) + stale_schemas(settings) + cms_problems(settings)
+    return Generated(records, problems=problems)
 
 
 def generate(settings: Settings) -> Generated:
@@ -57,7 +62,9 @@ def generate(settings: Settings) -> Generated:
         return result
     portal = build_portal(result.records, settings)
     outputs = [output for renderer in RENDERERS for output in renderer(portal)]
-    result.outputs = sorted(secure_outputs(outputs, policy_for(portal)), key=lambda o: o.path)
+    secured = secure_outputs(outputs, policy_for(portal))
+    own_policy = [output for renderer in SELF_SECURED for output in renderer(portal)]
+    result.outputs = sorted([*secured, *own_policy], key=lambda o: o.path)
     result.problems += duplicate_paths(result.outputs)
     return result
 
