@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,16 +11,23 @@ from .outputs import Output
 from .portal import Portal, build_portal
 from .problems import Problem
 from .record_pages import document_pages, form_pages, site_pages
+from .robots import robots_txt
 from .schema import stale_schemas
 from .settings import Settings
+from .sitemap_page import sitemap_outputs
 
 Renderer = Callable[[Portal], Iterable[Output]]
+# Finishers see every output of the renderers (e.g. the site map lists them all).
+Finisher = Callable[[Portal, Sequence[Output]], Iterable[Output]]
 
 RENDERERS: tuple[Renderer, ...] = (
     site_pages,
     document_pages,
     form_pages,
+    robots_txt,
 )
+
+FINISHERS: tuple[Finisher, ...] = (sitemap_outputs,)
 
 
 @dataclass
@@ -28,6 +35,7 @@ class Generated:
     records: Records
     outputs: list[Output] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    portal: Portal | None = None
 
     @property
     def ok(self) -> bool:
@@ -47,6 +55,8 @@ def generate(settings: Settings) -> Generated:
         return result
     portal = build_portal(result.records, settings)
     outputs = [output for renderer in RENDERERS for output in renderer(portal)]
+    outputs += [output for finish in FINISHERS for output in finish(portal, outputs)]
+    result.portal = portal
     result.outputs = sorted(outputs, key=lambda o: o.path)
     result.problems += duplicate_paths(result.outputs)
     return result

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .generate import generate
+from .home_stats import home_stats
 from .outputs import Output, split_page
 from .settings import Settings, plugin_option_defaults, settings_from
 
@@ -51,6 +52,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.outputs: list[Output] = []
         self.bodies: dict[str, str] = {}
         self.settings: Settings | None = None
+        self.home: dict[str, Any] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not getattr(self.config, "enabled", True):
@@ -67,6 +69,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             )
         self.outputs = result.outputs
         self.bodies = {o.path: split_page(str(o.content))[1] for o in self.outputs if o.is_page}
+        self.home = home_stats(result.portal) if result.portal else {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -100,3 +103,10 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         return self.bodies.get(page.file.src_uri, html)
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any] | None:
+        # The home page template (overrides/home.html) shows these live counts.
+        context["lead_home"] = self.home
+        return context
