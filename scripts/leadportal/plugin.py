@@ -13,7 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .generate import generate
 from .home_stats import home_stats
@@ -47,7 +49,6 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
 
 
 class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type]
-
     def __init__(self) -> None:
         self.outputs: list[Output] = []
         self.bodies: dict[str, str] = {}
@@ -105,8 +106,8 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         return self.bodies.get(page.file.src_uri, html)
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         # The home page template (overrides/home.html) shows these live counts.
-        context["lead_home"] = self.home
+        context["lead_home"] = self.home  # type: ignore[typeddict-unknown-key]
         return context

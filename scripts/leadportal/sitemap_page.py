@@ -94,7 +94,9 @@ def grouped(links: Iterable[tuple[str, Link]]) -> list[Group]:
     groups: dict[str, list[Link]] = defaultdict(list)
     for key, item in links:
         groups[key].append(item)
-    return [Group(key, sorted(groups[key], key=lambda x: x.title.casefold())) for key in sorted(groups)]
+    return [
+        Group(key, sorted(groups[key], key=lambda x: x.title.casefold())) for key in sorted(groups)
+    ]
 
 
 def record_groups(portal: Portal) -> dict[str, tuple[str, list[Group]]]:
@@ -103,14 +105,19 @@ def record_groups(portal: Portal) -> dict[str, tuple[str, list[Group]]]:
     s = portal.settings
     names = state_names()
     sites = grouped(
-        (names.get(e.site.jurisdiction.state, e.site.jurisdiction.state), link(f"sites/{e.slug}.md", e.site.name))
+        (
+            names.get(e.site.jurisdiction.state, e.site.jurisdiction.state),
+            link(f"sites/{e.slug}.md", e.site.name),
+        )
         for e in portal.sites
     )
     docs = grouped(
         (d.record.kind.capitalize(), link(f"{s.resources_dir}/{d.slug}.md", d.record.title))
         for d in portal.documents
     )
-    forms = grouped(("Forms", link(f"{s.forms_dir}/{f.slug}.md", f.record.title)) for f in portal.forms)
+    forms = grouped(
+        ("Forms", link(f"{s.forms_dir}/{f.slug}.md", f.record.title)) for f in portal.forms
+    )
     return {
         "sites": ("Participating sites", sites),
         s.resources_dir: ("Resource library", docs),
@@ -133,7 +140,9 @@ def output_title(output: Output) -> str:
 
 def sections(portal: Portal, outputs: Sequence[Output]) -> list[Section]:
     generated = {o.path for o in outputs}
-    content = Section("Pages", [link(p, t) for p, t in docs_pages(portal.settings.docs_dir, generated)])
+    content = Section(
+        "Pages", [link(p, t) for p, t in docs_pages(portal.settings.docs_dir, generated)]
+    )
     by_folder: dict[str, Section] = {}
     for folder, (heading, groups) in record_groups(portal).items():
         by_folder[folder] = Section(heading, groups=groups)
