@@ -2,27 +2,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-FIXTURE_PORTAL = Path(__file__).parent / "fixtures" / "portal"
-REPO_ROOT = Path(__file__).parent.parent
-# What a build of the real portal needs (mkdocs.yml and the folders it reads).
-PORTAL_PARTS = ("mkdocs.yml", "docs", "sites", "overrides")
+from portal_helpers import FIXTURE_PORTAL, copy_real_portal, run_mkdocs
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @pytest.fixture
@@ -41,18 +27,6 @@ def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
-
-
-def copy_real_portal(target: Path) -> Path:
-    """A copy of the repository's own portal (the LEAD Bureau's) below `target`."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PORTAL_PARTS:
-        source = REPO_ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        elif source.is_file():
-            shutil.copy2(source, target / part)
-    return target
 
 
 @pytest.fixture(scope="session")

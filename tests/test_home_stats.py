@@ -7,10 +7,10 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO_ROOT
 from leadportal.generate import generate
 from leadportal.home_stats import home_stats, stage_counts
 from leadportal.mkdocs_yml import read_settings
+from portal_helpers import REPO_ROOT
 
 
 def public_stages(sites_dir: Path) -> Counter[str]:

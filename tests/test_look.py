@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import REPO_ROOT
 from contrast import contrast
+from portal_helpers import REPO_ROOT
 
 CSS = REPO_ROOT / "docs/stylesheets/portal.css"
 SCHEME_BLOCK = re.compile(r'\[data-md-color-scheme="(\w+)"\]\s*\{([^}]*)\}')

@@ -13,6 +13,8 @@ import yaml
 
 from .problems import Problem
 
+# libyaml's parser is ~10x faster and keeps the same line and column marks.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_RECORD_BYTES = 1_000_000
 MAX_DEPTH = 32
 
@@ -121,7 +123,7 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
     if problems:
         return None, problems
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
