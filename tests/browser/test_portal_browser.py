@@ -400,3 +400,19 @@ def test_print_shows_content_only_with_external_link_targets(
     for href, after in links:
         if not href.startswith(("http", "#")):
             assert href not in after, "internal links print without their address"
+
+
+@pytest.mark.parametrize(
+    "path", ["", "sites/", "sites/seattle-king-county/", "resources/", "sitemap/", "glossary/"]
+)
+def test_pages_read_without_javascript(path: str, chromium: Browser, portal_url: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(portal_url + path)
+        assert page.locator("h1").first.is_visible()
+        assert len(page.inner_text(".md-content")) > 200
+        if path == "":
+            assert page.locator("li[data-stage]").count() >= 1
+    finally:
+        context.close()
