@@ -24,6 +24,7 @@ PAIRS = [
     ("--lp-focus", "--lp-bg", 3.0),
     ("--lp-focus-on-primary", "--lp-primary", 3.0),
     ("--lp-footer-link", "--lp-footer-bg", 4.5),
+    ("--lp-focus-on-primary", "--lp-footer-bg", 3.0),
     ("--lp-link", "--lp-card-bg", 4.5),
 ]
 
@@ -130,3 +131,25 @@ def test_404_links_are_absolute_from_the_portal_root(
     # The fixture portal is configured for a sub-path (site_url .../lead/) and has no overrides;
     # its 404 page still links its assets from that sub-path.
     assert 'href="/lead/assets/' in (built_fixture / "404.html").read_text("utf-8")
+
+
+FORM_ACTION = re.compile(r'<form\b[^>]*\saction="([^"]*)"')
+
+
+def configured_actions() -> set[str]:
+    """Form backends that mkdocs.yml or a form record names: the only hosts a form may post to."""
+    actions = set()
+    for plugin in mkdocs_config()["plugins"]:  # type: ignore[union-attr]
+        if isinstance(plugin, dict) and plugin.get("leadportal"):
+            actions.add(str(plugin["leadportal"].get("form_backend") or ""))
+    for record in (REPO_ROOT / "docs/contact").glob("*.yml"):
+        actions.add(str(yaml.safe_load(record.read_text("utf-8")).get("action") or ""))
+    return actions - {""}
+
+
+def test_forms_post_only_to_a_configured_backend(built_portal: Path) -> None:
+    allowed = configured_actions()
+    for file in built_portal.rglob("*.html"):
+        for action in FORM_ACTION.findall(file.read_text("utf-8")):
+            external = urlsplit(action).scheme in ("http", "https", "mailto")
+            assert not external or action in allowed, f"{file}: {action}"
