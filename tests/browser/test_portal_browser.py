@@ -416,3 +416,28 @@ def test_pages_read_without_javascript(path: str, chromium: Browser, portal_url:
             assert page.locator("li[data-stage]").count() >= 1
     finally:
         context.close()
+
+
+def test_not_found_page_links_work_at_any_depth(
+    built_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
+) -> None:
+    """Hosts serve 404.html at the missing address itself, however deep it is."""
+    guarded = open_page("light")
+    not_found = (built_portal / "404.html").read_bytes()
+    missing = portal_url + "sites/no/such/page/"
+    guarded.page.route(
+        missing, lambda route: route.fulfill(status=404, body=not_found, content_type="text/html")
+    )
+    guarded.page.goto(missing)
+    wait_until_ready(guarded.page)
+    assert guarded.page.locator("h1").inner_text() == "Page not found"
+    assert axe_violations(guarded.page) == []
+    for name, path in [("Participating sites", "sites/"), ("Resource library", "resources/")]:
+        guarded.page.goto(missing)
+        guarded.page.locator(".md-content").get_by_role("link", name=name).click()
+        guarded.page.wait_for_url(portal_url + path)
+        assert guarded.page.locator("h1").first.is_visible()
+    assert guarded.blocked_requests == [] and guarded.page_errors == []
+    # The browser logs the page's own 404 status; anything else would be a missing asset.
+    assert [e for e in guarded.console_errors if "status of 404" not in e] == []
+    assert len(guarded.console_errors) == 3
