@@ -18,15 +18,21 @@ from leadportal.portal import Portal
 
 HREF = re.compile(r'<a href="([^"#]*)"')
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+MKDOCS_GENERATOR = '<meta name="generator" content="mkdocs-'
 
 
-def html_pages(site: Path) -> set[str]:
-    """Every page a visitor can open, as a path below site/ (`about/index.html`)."""
-    return {
-        p.relative_to(site).as_posix()
-        for p in site.rglob("index.html")
-        if not p.relative_to(site).as_posix().startswith(("search/", "assets/"))
-    }
+def html_pages(site: Path, *, mkdocs_only: bool = False) -> set[str]:
+    """Every page a visitor can open, as a path below site/ (`about/index.html`); with
+    `mkdocs_only`, the pages MkDocs rendered (not standalone documents such as the map)."""
+    found = set()
+    for file in site.rglob("index.html"):
+        path = file.relative_to(site).as_posix()
+        if path.startswith(("search/", "assets/")):
+            continue
+        if mkdocs_only and MKDOCS_GENERATOR not in file.read_text("utf-8"):
+            continue
+        found.add(path)
+    return found
 
 
 def sitemap_links(site: Path) -> set[str]:
@@ -73,7 +79,7 @@ def test_sitemap_xml_entries_resolve_to_files(
         path = loc.removeprefix(site_url)
         files.append(path + "index.html" if path.endswith("/") or not path else path)
     assert [f for f in files if not (site / f).is_file()] == []
-    assert set(files) == html_pages(site), "sitemap.xml and the built pages differ"
+    assert set(files) == html_pages(site, mkdocs_only=True), "sitemap.xml and the pages differ"
 
 
 def test_robots_txt_names_the_absolute_sitemap(built_portal: Path, built_fixture: Path) -> None:
@@ -104,6 +110,7 @@ def test_pages_from_any_renderer_are_listed(
         yield page("data/index.md", "Open data", "<p>x</p>")
         yield Output("data/sites.csv", "name\n")
         yield Output("sites/map.js", "// not a page")
+        yield Output("sites/map/index.html", "<html><title>Map of sites</title></html>")
 
     monkeypatch.setattr(generate_module, "RENDERERS", (*generate_module.RENDERERS, extra))
     result = generate(read_settings(fixture_portal / "mkdocs.yml"))
@@ -113,6 +120,7 @@ def test_pages_from_any_renderer_are_listed(
         ("../sites/states/ny/", "Sites in New York"),
         ("../data/", "Open data"),
         ("../data/sites.csv", "sites.csv"),
+        ("../sites/map/", "Map of sites"),
     ]:
         assert f'<a href="{href}">{title}</a>' in body
     assert "map.js" not in body

@@ -25,6 +25,7 @@ SITEMAP_URL = page_url(SITEMAP_PAGE)
 DATA_FOLDER = "data"
 HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 TITLE_LINE = re.compile(r"^title:\s*(.+?)\s*$", re.MULTILINE)
+HTML_TITLE = re.compile(r"<title>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,10 @@ class Section:
 
 
 def link(path: str, title: str) -> Link:
-    target = page_url(path) if path.endswith(".md") else path
+    if path.endswith(".md"):
+        target = page_url(path)
+    else:
+        target = path.removesuffix("index.html") if path.endswith("/index.html") else path
     return Link(title, relative_url(SITEMAP_URL, target))
 
 
@@ -135,7 +139,21 @@ def record_paths(portal: Portal) -> set[str]:
 
 
 def output_title(output: Output) -> str:
-    return markdown_title(str(output.content), output.path)
+    """The title of a generated page, a standalone HTML document (e.g. the map), or a file."""
+    if output.is_page:
+        return markdown_title(str(output.content), output.path)
+    if output.path.endswith(".html"):
+        text = output.content if isinstance(output.content, str) else output.content.decode()
+        found = HTML_TITLE.search(text)
+        if found:
+            return html.unescape(found.group(1).strip())
+    return output.path.rsplit("/", 1)[-1]
+
+
+def is_listed(output: Output) -> bool:
+    """Pages, standalone HTML documents and the open-data downloads; not scripts or styles."""
+    top = output.path.split("/", 1)[0]
+    return output.is_page or output.path.endswith(".html") or top == DATA_FOLDER
 
 
 def sections(portal: Portal, outputs: Sequence[Output]) -> list[Section]:
@@ -150,13 +168,11 @@ def sections(portal: Portal, outputs: Sequence[Output]) -> list[Section]:
     extra: dict[str, list[tuple[str, Link]]] = defaultdict(list)
     for output in outputs:
         folder = output.path.split("/", 1)[0] if "/" in output.path else ""
-        listed = output.is_page or folder == DATA_FOLDER
-        if output.path in records or output.path == SITEMAP_PAGE or not listed:
+        if output.path in records or output.path == SITEMAP_PAGE or not is_listed(output):
             continue
-        title = output_title(output) if output.is_page else output.path.rsplit("/", 1)[-1]
-        extra[folder].append((output.path, link(output.path, title)))
+        extra[folder].append((output.path, link(output.path, output_title(output))))
     for folder, found in sorted(extra.items()):
-        found.sort(key=lambda item: (not item[0].endswith("index.md"), item[1].title.casefold()))
+        found.sort(key=lambda item: (item[0] != f"{folder}/index.md", item[1].title.casefold()))
         links = [item for _, item in found]
         if not folder:
             content.overview.extend(links)

@@ -159,6 +159,7 @@ def test_every_page_renders_with_other_hosts_blocked(
         guarded.page.goto(portal_url + path)
         wait_until_ready(guarded.page)
         state = guarded.page.evaluate(RENDERED)
+        state["brokenImages"] = [u for u in state["brokenImages"] if not allowed_elsewhere(u)]
         untitled = not state["heading"] and not path.endswith("map/")
         if state["unloadedSheets"] or state["brokenImages"] or state["text"] < 20 or untitled:
             problems[path] = state
@@ -437,7 +438,13 @@ def test_not_found_page_links_work_at_any_depth(
         guarded.page.locator(".md-content").get_by_role("link", name=name).click()
         guarded.page.wait_for_url(portal_url + path)
         assert guarded.page.locator("h1").first.is_visible()
-    assert guarded.blocked_requests == [] and guarded.page_errors == []
-    # The browser logs the page's own 404 status; anything else would be a missing asset.
-    assert [e for e in guarded.console_errors if "status of 404" not in e] == []
-    assert len(guarded.console_errors) == 3
+    assert [u for u in guarded.blocked_requests if not allowed_elsewhere(u)] == []
+    assert guarded.page_errors == []
+    # The browser logs the page's own 404 status (and blocked map tiles, where the sites page
+    # embeds a map); a missing asset would add another 404.
+    statuses = [e for e in guarded.console_errors if "status of 404" in e]
+    others = [e for e in guarded.console_errors if "status of 404" not in e]
+    assert len(statuses) == 3
+    assert others == [] or (
+        guarded.blocked_requests and all(e.startswith("Failed to load resource") for e in others)
+    )
