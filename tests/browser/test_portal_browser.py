@@ -386,7 +386,10 @@ def test_print_shows_content_only_with_external_link_targets(
     page = open_page("light").page
     page.goto(portal_url + path)
     wait_until_ready(page)
+    assert not page.is_visible(".lp-print-only")
     page.emulate_media(media="print")
+    origin = page.inner_text(".lp-print-only")
+    assert origin.endswith("https://portal.leadbureau.org/" + path), "printout names its page"
     for selector in (".md-header", ".md-tabs", ".md-footer", ".md-sidebar--primary", ".md-search"):
         hidden = page.eval_on_selector(selector, "el => getComputedStyle(el).display === 'none'")
         assert hidden, selector
