@@ -165,6 +165,7 @@ def test_every_page_renders_with_other_hosts_blocked(
             problems[path] = state
     assert problems == {}
     assert_only_allowed_requests(guarded)
+    assert guarded.page.context.cookies() == [], "the portal sets no cookies"
 
 
 def public_stage_counts() -> Counter[str]:
