@@ -130,6 +130,21 @@ def test_axe_finds_no_violation(
     assert_only_allowed_requests(guarded)
 
 
+def test_axe_finds_no_violation_on_any_page(
+    built_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
+) -> None:
+    """Every built page once (light scheme), so pages added by any renderer are covered."""
+    guarded = open_page("light")
+    found = {}
+    for path in built_pages(built_portal):
+        guarded.page.goto(portal_url + path)
+        wait_until_ready(guarded.page)
+        violations = axe_violations(guarded.page)
+        if violations:
+            found[path or "home"] = violations
+    assert found == {}
+
+
 def built_pages(site: Path) -> list[str]:
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     return [p.removesuffix("index.html") for p in pages if not p.startswith(("assets/", "search/"))]
