@@ -125,3 +125,21 @@ def test_pages_from_any_renderer_are_listed(
         assert f'<a href="{href}">{title}</a>' in body
     assert "map.js" not in body
     assert "Zq7xK" not in body
+
+
+def test_robots_txt_without_site_url_names_no_sitemap(fixture_portal: Path) -> None:
+    config = fixture_portal / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_url: https://example.org/lead/\n", ""))
+    outputs = generate(read_settings(config)).outputs
+    robots = next(o for o in outputs if o.path == "robots.txt")
+    assert "Sitemap:" not in str(robots.content)
+    assert "User-agent: *" in str(robots.content)
+
+
+def test_hand_written_pages_are_listed_by_their_heading(fixture_portal: Path) -> None:
+    (fixture_portal / "docs" / "about-us.md").write_text("Intro\n\n# Who we are\n\nText.\n")
+    (fixture_portal / "docs" / "titled.md").write_text('---\ntitle: "A & B"\n---\n# Ignored\n')
+    outputs = generate(read_settings(fixture_portal / "mkdocs.yml")).outputs
+    body = str(next(o for o in outputs if o.path == "sitemap/index.md").content)
+    assert '<a href="../about-us/">Who we are</a>' in body
+    assert '<a href="../titled/">A &amp; B</a>' in body
