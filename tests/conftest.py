@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from portal_helpers import FIXTURE_PORTAL, copy_real_portal, run_mkdocs
+from portal_helpers import FIXTURE_PORTAL, REPO_ROOT, run_mkdocs
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -30,9 +30,17 @@ def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real portal built once with `mkdocs build --strict`; returns its site/ folder."""
-    root = copy_real_portal(tmp_path_factory.mktemp("real") / "portal")
-    result = run_mkdocs(root)
+def built_real_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The LEAD portal of this repository built once with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_mkdocs(REPO_ROOT, "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
-    return root / "site"
+    return site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A portal of every inert hostile case (tests/hostile/), built once --strict; its site/."""
+    from hostile_cases import build_inert_portal
+
+    return build_inert_portal(tmp_path_factory.mktemp("hostile") / "portal")

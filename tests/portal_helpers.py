@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 FIXTURE_PORTAL = Path(__file__).parent / "fixtures" / "portal"
 REPO_ROOT = Path(__file__).parent.parent
-# What a build of the real portal needs (mkdocs.yml and the folders it reads).
-PORTAL_PARTS = ("mkdocs.yml", "docs", "sites", "overrides")
 
 
 def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -22,15 +19,3 @@ def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
-
-
-def copy_real_portal(target: Path) -> Path:
-    """A copy of the repository's own portal (the LEAD Bureau's) below `target`."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PORTAL_PARTS:
-        source = REPO_ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        elif source.is_file():
-            shutil.copy2(source, target / part)
-    return target

@@ -75,29 +75,29 @@ URL_ATTRIBUTE = re.compile(r'\s(?:src|href|data|srcset)="([^"]+)"')
 NOT_LOADED = re.compile(r'rel="(?:canonical|alternate)"')  # links that name a URL, load nothing
 
 
-def test_no_page_loads_anything_from_another_host(built_portal: Path) -> None:
+def test_no_page_loads_anything_from_another_host(built_real_portal: Path) -> None:
     """Static check of every page; the browser test repeats it with requests blocked."""
     offenders = []
-    for file in built_portal.rglob("*.html"):
+    for file in built_real_portal.rglob("*.html"):
         for tag in LOADING_TAG.findall(file.read_text("utf-8")):
             if NOT_LOADED.search(tag):
                 continue
             for url in URL_ATTRIBUTE.findall(tag):
                 if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
-                    offenders.append(f"{file.relative_to(built_portal)}: {tag}")
+                    offenders.append(f"{file.relative_to(built_real_portal)}: {tag}")
     assert offenders == []
 
 
-def test_no_page_sets_cookies_or_loads_fonts_from_google(built_portal: Path) -> None:
-    for file in built_portal.rglob("*.html"):
+def test_no_page_sets_cookies_or_loads_fonts_from_google(built_real_portal: Path) -> None:
+    for file in built_real_portal.rglob("*.html"):
         text = file.read_text("utf-8")
         assert "document.cookie" not in text, file
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, file
         assert 'data-md-component="consent"' not in text, file
 
 
-def test_wordmark_has_a_text_alternative(built_portal: Path) -> None:
-    html = (built_portal / "index.html").read_text("utf-8")
+def test_wordmark_has_a_text_alternative(built_real_portal: Path) -> None:
+    html = (built_real_portal / "index.html").read_text("utf-8")
     assert re.search(r'<img src="assets/wordmark.svg" alt="LEAD Portal"', html)
     assert (
         '<title id="wordmark-title">LEAD Portal</title>'
@@ -108,13 +108,13 @@ def test_wordmark_has_a_text_alternative(built_portal: Path) -> None:
 @pytest.mark.parametrize(
     "page", ["index.html", "about/index.html", "sites/seattle-king-county/index.html"]
 )
-def test_footer_links_are_relative(built_portal: Path, page: str) -> None:
-    html = (built_portal / page).read_text("utf-8")
+def test_footer_links_are_relative(built_real_portal: Path, page: str) -> None:
+    html = (built_real_portal / page).read_text("utf-8")
     footer = html[html.index('class="lp-footer-links"') :]
     footer = footer[: footer.index("</ul>")]
     prefix = "../" * page.count("/")
     for target, text in [
-        ("data/", "Data downloads"),
+        ("data/", "Open data"),
         ("privacy/", "Privacy and accessibility"),
         ("sitemap/", "Site map"),
     ]:
@@ -122,9 +122,9 @@ def test_footer_links_are_relative(built_portal: Path, page: str) -> None:
 
 
 def test_404_links_are_absolute_from_the_portal_root(
-    built_portal: Path, built_fixture: Path
+    built_real_portal: Path, built_fixture: Path
 ) -> None:
-    html = (built_portal / "404.html").read_text("utf-8")
+    html = (built_real_portal / "404.html").read_text("utf-8")
     for href in ("/sites/", "/resources/", "/contact/", "/sitemap/"):
         assert f'<a href="{href}">' in html
     assert "search" in html.lower()
@@ -147,9 +147,9 @@ def configured_actions() -> set[str]:
     return actions - {""}
 
 
-def test_forms_post_only_to_a_configured_backend(built_portal: Path) -> None:
+def test_forms_post_only_to_a_configured_backend(built_real_portal: Path) -> None:
     allowed = configured_actions()
-    for file in built_portal.rglob("*.html"):
+    for file in built_real_portal.rglob("*.html"):
         for action in FORM_ACTION.findall(file.read_text("utf-8")):
             external = urlsplit(action).scheme in ("http", "https", "mailto")
             assert not external or action in allowed, f"{file}: {action}"

@@ -52,7 +52,7 @@ def sitemap_xml_locs(site: Path) -> list[str]:
     return [loc.text or "" for loc in tree.iter(f"{SITEMAP_NS}loc")]
 
 
-@pytest.mark.parametrize("which", ["built_portal", "built_fixture"])
+@pytest.mark.parametrize("which", ["built_real_portal", "built_fixture"])
 def test_site_map_lists_every_page(which: str, request: pytest.FixtureRequest) -> None:
     site: Path = request.getfixturevalue(which)
     pages = html_pages(site) - {"sitemap/index.html"}
@@ -64,7 +64,7 @@ def test_site_map_lists_every_page(which: str, request: pytest.FixtureRequest) -
 @pytest.mark.parametrize(
     ("which", "site_url"),
     [
-        ("built_portal", "https://portal.leadbureau.org/"),
+        ("built_real_portal", "https://portal.leadbureau.org/"),
         ("built_fixture", "https://example.org/lead/"),
     ],
 )
@@ -82,16 +82,18 @@ def test_sitemap_xml_entries_resolve_to_files(
     assert set(files) == html_pages(site, mkdocs_only=True), "sitemap.xml and the pages differ"
 
 
-def test_robots_txt_names_the_absolute_sitemap(built_portal: Path, built_fixture: Path) -> None:
-    robots = (built_portal / "robots.txt").read_text()
+def test_robots_txt_names_the_absolute_sitemap(
+    built_real_portal: Path, built_fixture: Path
+) -> None:
+    robots = (built_real_portal / "robots.txt").read_text()
     assert "Sitemap: https://portal.leadbureau.org/sitemap.xml" in robots.splitlines()
     assert "Disallow: /" not in robots.splitlines()
     fixture_robots = (built_fixture / "robots.txt").read_text()
     assert "Sitemap: https://example.org/lead/sitemap.xml" in fixture_robots.splitlines()
 
 
-def test_site_map_groups_sites_by_state_and_documents_by_kind(built_portal: Path) -> None:
-    html = (built_portal / "sitemap/index.html").read_text("utf-8")
+def test_site_map_groups_sites_by_state_and_documents_by_kind(built_real_portal: Path) -> None:
+    html = (built_real_portal / "sitemap/index.html").read_text("utf-8")
     assert "<h3>Washington</h3>" in html and "<h3>New Mexico</h3>" in html
     washington = html[html.index("<h3>Washington</h3>") :]
     washington = washington[: washington.index("</ul>")]

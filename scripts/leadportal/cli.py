@@ -1,4 +1,4 @@
-"""The `leadportal` command line: check, schema, generate (more commands join as they land)."""
+"""The `leadportal` command line: check, schema, generate, linkcheck (more join as they land)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .generate import check, generate, write_outputs
+from .linkcheck import check_site, report_lines
 from .mkdocs_yml import read_settings
 from .models import RECORD_KINDS
 from .problems import Problem
@@ -60,6 +61,17 @@ def cmd_generate(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_linkcheck(settings: Settings, args: argparse.Namespace) -> int:
+    site_dir = Path(args.site_dir) if args.site_dir else settings.root / "site"
+    if not site_dir.is_dir():
+        print(f"{site_dir}: not found; build the portal first (mkdocs build)", file=sys.stderr)
+        return EXIT_USAGE
+    report = check_site(site_dir, args.site_url if args.site_url is not None else settings.site_url)
+    for line in report_lines(report):
+        print(line)
+    return EXIT_PROBLEMS if report.broken else EXIT_OK
+
+
 Command = Callable[[Settings, argparse.Namespace], int]
 
 
@@ -77,7 +89,15 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     schema.add_argument("--out", help="folder (default: docs/schemas)")
     gen = sub.add_parser("generate", help="write the generated files to a folder, without MkDocs")
     gen.add_argument("--out", required=True, help="folder to write into")
-    return top, {"check": cmd_check, "schema": cmd_schema, "generate": cmd_generate}
+    links = sub.add_parser("linkcheck", help="check every link of a built site; exit 1 if broken")
+    links.add_argument("site_dir", nargs="?", help="the built site (default: site/)")
+    links.add_argument("--site-url", help="the portal's address (default: site_url of mkdocs.yml)")
+    return top, {
+        "check": cmd_check,
+        "schema": cmd_schema,
+        "generate": cmd_generate,
+        "linkcheck": cmd_linkcheck,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

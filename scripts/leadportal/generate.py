@@ -6,14 +6,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .csp import policy_for, secure_outputs
+from .data_exports import data_files
+from .data_page import data_page
+from .form_pages import form_pages
+from .hsds_files import hsds_files
 from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
 from .problems import Problem
-from .record_pages import document_pages, form_pages, site_pages
+from .record_pages import document_pages, site_pages
 from .robots import robots_txt
 from .schema import stale_schemas
 from .settings import Settings
+from .site_feed import site_feed
 from .sitemap_page import sitemap_outputs
 
 Renderer = Callable[[Portal], Iterable[Output]]
@@ -25,6 +31,10 @@ RENDERERS: tuple[Renderer, ...] = (
     document_pages,
     form_pages,
     robots_txt,
+    data_files,
+    hsds_files,
+    site_feed,
+    data_page,
 )
 
 FINISHERS: tuple[Finisher, ...] = (sitemap_outputs,)
@@ -57,7 +67,7 @@ def generate(settings: Settings) -> Generated:
     outputs = [output for renderer in RENDERERS for output in renderer(portal)]
     outputs += [output for finish in FINISHERS for output in finish(portal, outputs)]
     result.portal = portal
-    result.outputs = sorted(outputs, key=lambda o: o.path)
+    result.outputs = sorted(secure_outputs(outputs, policy_for(portal)), key=lambda o: o.path)
     result.problems += duplicate_paths(result.outputs)
     return result
 

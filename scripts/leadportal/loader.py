@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from .form_backend import all_form_problems
 from .models import Document, Form, Record, Site
 from .problems import Problem, sort_problems
 from .settings import Settings
@@ -54,7 +55,11 @@ def record_files(folder: Path) -> list[Path]:
 
 
 def validation_context(settings: Settings) -> dict[str, Any]:
-    return {"vocabularies": settings.vocabularies, "today": settings.today}
+    return {
+        "vocabularies": settings.vocabularies,
+        "today": settings.today,
+        "honeypot": settings.form_honeypot,
+    }
 
 
 def load_kind(
@@ -116,36 +121,33 @@ def case_collisions(files: Iterable[Path], settings: Settings) -> list[Problem]:
     return problems
 
 
+def file_fault(file: str, target: Path, docs_root: Path) -> tuple[str, str] | None:
+    """(message, hint) when a document's `file` cannot be published, else None."""
+    if not target.is_relative_to(docs_root):
+        return f"'{file}' is outside docs/", "keep the file in docs/, e.g. beside the record"
+    if target.suffix.lower() in {".yml", ".yaml"}:
+        return (
+            f"'{file}' is a record file, which is never published",
+            "point to the document itself, such as a PDF beside the record",
+        )
+    if not target.is_file():
+        return (
+            f"'{file}' does not exist",
+            "check the name and that the file is committed next to the record",
+        )
+    return None
+
+
 def document_file_problems(doc: Loaded[Document], settings: Settings) -> list[Problem]:
     if not doc.record.file:
         return []
+    # resolve() follows symbolic links, so a link pointing out of docs/ is caught too.
+    target = ((settings.root / doc.path).parent / doc.record.file).resolve()
+    fault = file_fault(doc.record.file, target, settings.docs_dir.resolve())
+    if fault is None:
+        return []
     line, col = doc.parsed.where(("file",))
-    record_dir = (settings.root / doc.path).parent
-    target = (record_dir / doc.record.file).resolve()
-    docs_root = settings.docs_dir.resolve()
-    if not target.is_relative_to(docs_root):
-        return [
-            Problem(
-                doc.path,
-                line,
-                col,
-                "file",
-                f"'{doc.record.file}' is outside docs/",
-                "keep the file in docs/, e.g. beside the record",
-            )
-        ]
-    if not target.is_file():
-        return [
-            Problem(
-                doc.path,
-                line,
-                col,
-                "file",
-                f"'{doc.record.file}' does not exist",
-                "check the name and that the file is committed next to the record",
-            )
-        ]
-    return []
+    return [Problem(doc.path, line, col, "file", *fault)]
 
 
 def load_records(settings: Settings) -> Records:
@@ -156,5 +158,6 @@ def load_records(settings: Settings) -> Records:
     file_problems = [p for d in documents for p in document_file_problems(d, settings)]
     bad_files = {p.path for p in file_problems}
     documents = [d for d in documents if d.path not in bad_files]
+    form_problems += all_form_problems(forms, settings)
     problems = sort_problems(site_problems + doc_problems + form_problems + file_problems)
     return Records(sites, documents, forms, problems)

@@ -17,9 +17,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .csp import Policy, policy_for, with_csp
 from .generate import generate
 from .home_stats import home_stats
 from .outputs import Output, split_page
+from .portal import build_portal
 from .settings import Settings, plugin_option_defaults, settings_from
 
 log = logging.getLogger("mkdocs.plugins.leadportal")
@@ -54,6 +56,12 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.bodies: dict[str, str] = {}
         self.settings: Settings | None = None
         self.home: dict[str, Any] = {}
+        self.policy: Policy | None = None
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` injects an inline live-reload script that no build-time hash covers.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not getattr(self.config, "enabled", True):
@@ -69,6 +77,9 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 "Fix the lines above and build again (`leadportal check` lists them too)."
             )
         self.outputs = result.outputs
+        self.policy = (
+            None if self.serving else policy_for(build_portal(result.records, self.settings))
+        )
         self.bodies = {o.path: split_page(str(o.content))[1] for o in self.outputs if o.is_page}
         self.home = home_stats(result.portal) if result.portal else {}
         return config
@@ -111,3 +122,13 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         # The home page template (overrides/home.html) shows these live counts.
         context["lead_home"] = self.home  # type: ignore[typeddict-unknown-key]
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return with_csp(output, self.policy) if self.policy else output
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if self.policy and template_name.endswith(".html"):
+            return with_csp(output_content, self.policy)
+        return output_content

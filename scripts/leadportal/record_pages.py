@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
+from urllib.parse import quote
 
 from .outputs import Output, page
 from .portal import Portal
@@ -35,18 +36,7 @@ def document_pages(portal: Portal) -> Iterator[Output]:
         render("document_index.html", documents=portal.documents),
     )
     for doc in portal.documents:
-        file_href = posixpath.join("..", doc.record.file) if doc.record.file else ""
+        # File names may hold spaces, '#' or '?': quote them, or the link points elsewhere.
+        file_href = quote(posixpath.join("..", doc.record.file)) if doc.record.file else ""
         body = render("document.html", doc=doc, record=doc.record, file_href=file_href)
         yield page(f"{folder}/{doc.slug}.md", doc.record.title, body)
-
-
-def form_pages(portal: Portal) -> Iterator[Output]:
-    folder = portal.settings.forms_dir
-    yield page(f"{folder}/index.md", "Contact", render("form_index.html", forms=portal.forms))
-    for form in portal.forms:
-        action = form.record.action or portal.settings.form_backend
-        yield page(
-            f"{folder}/{form.slug}.md",
-            form.record.title,
-            render("form.html", form=form.record, action=action),
-        )

@@ -92,10 +92,18 @@ class Settings:
     site_name: str = field(default="LEAD Portal", metadata=FROM_MKDOCS)
     site_url: str = field(default="", metadata=FROM_MKDOCS)
     today: dt.date = field(default_factory=dt.date.today, metadata=FROM_MKDOCS)
-    form_backend: str = ""
+    form_backend: str = ""  # https:// endpoint, mailto:address, or empty (Netlify or per form)
+    form_backend_kind: str = ""  # post | netlify | mailto; empty: from the form_backend address
+    form_encoding: str = "form"  # form | json: how a post backend gets the fields
+    form_email: str = ""  # offered as "Send by e-mail instead"; default: a mailto backend's
+    form_honeypot: str = "website_url"
+    form_min_seconds: int = 3
+    form_redirect_field: str = "_next"  # where a post backend finds the thank-you page
+    contact_other_ways: str = ""  # Markdown shown on /contact/ under "Other ways to reach"
     stale_after_months: int = 12
     tiles: str = "openstreetmap"
     tiles_attribution: str = ""
+    data_publisher: str = "LEAD Support Bureau"  # credited in the open-data files and feed
 
     @property
     def sites_path(self) -> Path:

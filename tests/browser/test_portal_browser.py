@@ -58,9 +58,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def portal_url(built_portal: Path) -> Iterator[str]:
+def portal_url(built_real_portal: Path) -> Iterator[str]:
     """The built portal served on 127.0.0.1 for every test of this module."""
-    handler = functools.partial(_Quiet, directory=str(built_portal))
+    handler = functools.partial(_Quiet, directory=str(built_real_portal))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -113,11 +113,11 @@ def wait_until_ready(page: Page) -> None:
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_axe_finds_no_violation(
-    variant: str, built_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
+    variant: str, built_real_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
 ) -> None:
     guarded = open_page(variant)
     found = {}
-    for path in axe_pages(built_portal):
+    for path in axe_pages(built_real_portal):
         guarded.page.goto(portal_url + path)
         wait_until_ready(guarded.page)
         scheme = guarded.page.get_attribute("body", "data-md-color-scheme")
@@ -131,12 +131,12 @@ def test_axe_finds_no_violation(
 
 
 def test_axe_finds_no_violation_on_any_page(
-    built_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
+    built_real_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
 ) -> None:
     """Every built page once (light scheme), so pages added by any renderer are covered."""
     guarded = open_page("light")
     found = {}
-    for path in built_pages(built_portal):
+    for path in built_pages(built_real_portal):
         guarded.page.goto(portal_url + path)
         wait_until_ready(guarded.page)
         violations = axe_violations(guarded.page)
@@ -164,11 +164,11 @@ RENDERED = """() => {
 
 
 def test_every_page_renders_with_other_hosts_blocked(
-    built_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
+    built_real_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
 ) -> None:
     guarded = open_page("light")
     problems = {}
-    pages = built_pages(built_portal)
+    pages = built_pages(built_real_portal)
     assert len(pages) > 60
     for path in pages:
         guarded.page.goto(portal_url + path)
@@ -439,11 +439,11 @@ def test_pages_read_without_javascript(path: str, chromium: Browser, portal_url:
 
 
 def test_not_found_page_links_work_at_any_depth(
-    built_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
+    built_real_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
 ) -> None:
     """Hosts serve 404.html at the missing address itself, however deep it is."""
     guarded = open_page("light")
-    not_found = (built_portal / "404.html").read_bytes()
+    not_found = (built_real_portal / "404.html").read_bytes()
     missing = portal_url + "sites/no/such/page/"
     guarded.page.route(
         missing, lambda route: route.fulfill(status=404, body=not_found, content_type="text/html")

@@ -1,0 +1,19 @@
+"""What a built site holds, for the tests that walk all of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def html_files(site: Path) -> list[Path]:
+    """Every HTML file of a built site, sorted, the 404 page and the map document included."""
+    return sorted(site.rglob("*.html"))
+
+
+def page_urls(site: Path) -> list[str]:
+    """Every HTML file as a URL path relative to the site root (`sites/x/` for index files)."""
+    urls = []
+    for file in html_files(site):
+        relative = file.relative_to(site).as_posix()
+        urls.append(relative.removesuffix("index.html"))
+    return urls
