@@ -36,6 +36,7 @@ plugins:
   - search
   - leadportal:
       tiles: https://tile.example.org/{z}/{x}/{y}.png
+      form_email: bureau@example.org
 nav:
   - Home: index.md
   - Sites: sites/index.md
@@ -116,6 +117,7 @@ def empty_portal(root: Path) -> Settings:
         today=TODAY,
         site_url="https://example.org/hostile/",
         tiles="https://tile.example.org/{z}/{x}/{y}.png",
+        form_email="bureau@example.org",
     )
     (root / "docs/schemas").mkdir()
     for kind in RECORD_KINDS:
