@@ -111,6 +111,7 @@ def test_pages_from_any_renderer_are_listed(
         yield page("sites/states/ny.md", "Sites in New York", "<p>x</p>")
         yield page("data/index.md", "Open data", "<p>x</p>")
         yield Output("data/sites.csv", "name\n")
+        yield Output("data/hsds/services.csv", "id\n")
         yield Output("sites/map.js", "// not a page")
         yield Output("sites/map/index.html", "<html><title>Map of sites</title></html>")
 
@@ -122,6 +123,7 @@ def test_pages_from_any_renderer_are_listed(
         ("../sites/states/ny/", "Sites in New York"),
         ("../data/", "Open data"),
         ("../data/sites.csv", "sites.csv"),
+        ("../data/hsds/services.csv", "hsds/services.csv"),
         ("../sites/map/", "Map of sites"),
     ]:
         assert f'<a href="{href}">{title}</a>' in body

@@ -147,7 +147,8 @@ def output_title(output: Output) -> str:
         found = HTML_TITLE.search(text)
         if found:
             return html.unescape(found.group(1).strip())
-    return output.path.rsplit("/", 1)[-1]
+    # A download: its path inside its folder (`hsds/services.csv`), so sub-folders stay together.
+    return output.path.split("/", 1)[-1]
 
 
 def is_listed(output: Output) -> bool:
