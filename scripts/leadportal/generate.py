@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,16 +18,21 @@ from .outputs import Output
 from .portal import Portal, build_portal
 from .problems import Problem
 from .record_pages import document_pages, site_pages
+from .robots import robots_txt
 from .schema import stale_schemas
 from .settings import Settings
 from .site_feed import site_feed
+from .sitemap_page import sitemap_outputs
 
 Renderer = Callable[[Portal], Iterable[Output]]
+# Finishers see every output of the renderers (e.g. the site map lists them all).
+Finisher = Callable[[Portal, Sequence[Output]], Iterable[Output]]
 
 RENDERERS: tuple[Renderer, ...] = (
     site_pages,
     document_pages,
     form_pages,
+    robots_txt,
     data_files,
     hsds_files,
     site_feed,
@@ -36,12 +41,15 @@ RENDERERS: tuple[Renderer, ...] = (
 # Outputs with their own Content-Security-Policy: the editor loads Decap from its CDN.
 SELF_SECURED: tuple[Renderer, ...] = (admin_files,)
 
+FINISHERS: tuple[Finisher, ...] = (sitemap_outputs,)
+
 
 @dataclass
 class Generated:
     records: Records
     outputs: list[Output] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    portal: Portal | None = None
 
     @property
     def ok(self) -> bool:
@@ -62,8 +70,10 @@ def generate(settings: Settings) -> Generated:
         return result
     portal = build_portal(result.records, settings)
     outputs = [output for renderer in RENDERERS for output in renderer(portal)]
+    outputs += [output for finish in FINISHERS for output in finish(portal, outputs)]
     secured = secure_outputs(outputs, policy_for(portal))
     own_policy = [output for renderer in SELF_SECURED for output in renderer(portal)]
+    result.portal = portal
     result.outputs = sorted([*secured, *own_policy], key=lambda o: o.path)
     result.problems += duplicate_paths(result.outputs)
     return result

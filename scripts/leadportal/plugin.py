@@ -13,10 +13,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .csp import Policy, policy_for, with_csp
 from .generate import generate
+from .home_stats import home_stats
 from .outputs import Output, split_page
 from .portal import build_portal
 from .settings import Settings, plugin_option_defaults, settings_from
@@ -52,6 +55,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.outputs: list[Output] = []
         self.bodies: dict[str, str] = {}
         self.settings: Settings | None = None
+        self.home: dict[str, Any] = {}
         self.policy: Policy | None = None
         self.serving = False
 
@@ -77,6 +81,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             None if self.serving else policy_for(build_portal(result.records, self.settings))
         )
         self.bodies = {o.path: split_page(str(o.content))[1] for o in self.outputs if o.is_page}
+        self.home = home_stats(result.portal) if result.portal else {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -110,6 +115,13 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         return self.bodies.get(page.file.src_uri, html)
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        # The home page template (overrides/home.html) shows these live counts.
+        context["lead_home"] = self.home  # type: ignore[typeddict-unknown-key]
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         return with_csp(output, self.policy) if self.policy else output
