@@ -12,6 +12,7 @@ import yaml
 
 from contrast import contrast
 from portal_helpers import REPO_ROOT
+from site_files import html_files
 
 CSS = REPO_ROOT / "docs/stylesheets/portal.css"
 SCHEME_BLOCK = re.compile(r'\[data-md-color-scheme="(\w+)"\]\s*\{([^}]*)\}')
@@ -79,7 +80,7 @@ NOT_LOADED = re.compile(r'rel="(?:canonical|alternate)"')  # links that name a U
 def test_no_page_loads_anything_from_another_host(built_real_portal: Path) -> None:
     """Static check of every page; the browser test repeats it with requests blocked."""
     offenders = []
-    for file in built_real_portal.rglob("*.html"):
+    for file in html_files(built_real_portal):
         for tag in LOADING_TAG.findall(file.read_text("utf-8")):
             if NOT_LOADED.search(tag):
                 continue
@@ -90,7 +91,7 @@ def test_no_page_loads_anything_from_another_host(built_real_portal: Path) -> No
 
 
 def test_no_page_sets_cookies_or_loads_fonts_from_google(built_real_portal: Path) -> None:
-    for file in built_real_portal.rglob("*.html"):
+    for file in html_files(built_real_portal):
         text = file.read_text("utf-8")
         assert "document.cookie" not in text, file
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, file
@@ -157,7 +158,7 @@ def destination(url: str) -> tuple[str, str]:
 def test_forms_post_only_to_a_configured_backend(built_real_portal: Path) -> None:
     allowed = {destination(action) for action in configured_actions()}
     assert allowed, "the real portal configures a form destination"
-    for file in built_real_portal.rglob("*.html"):
+    for file in html_files(built_real_portal):
         for action in FORM_ACTION.findall(file.read_text("utf-8")):
             external = urlsplit(action).scheme in ("http", "https", "mailto")
             assert not external or destination(action) in allowed, f"{file}: {action}"

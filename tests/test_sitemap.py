@@ -15,6 +15,7 @@ from leadportal.generate import generate
 from leadportal.mkdocs_yml import read_settings
 from leadportal.outputs import Output, page
 from leadportal.portal import Portal
+from site_files import html_files
 
 HREF = re.compile(r'<a href="([^"#]*)"')
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -25,9 +26,9 @@ def html_pages(site: Path, *, mkdocs_only: bool = False) -> set[str]:
     """Every page a visitor can open, as a path below site/ (`about/index.html`); with
     `mkdocs_only`, the pages MkDocs rendered (not standalone documents such as the map)."""
     found = set()
-    for file in site.rglob("index.html"):
+    for file in html_files(site):
         path = file.relative_to(site).as_posix()
-        if path.startswith(("search/", "assets/")):
+        if not path.endswith("index.html") or path.startswith(("search/", "assets/")):
             continue
         if mkdocs_only and MKDOCS_GENERATOR not in file.read_text("utf-8"):
             continue
