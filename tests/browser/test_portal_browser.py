@@ -16,6 +16,7 @@ import yaml
 from playwright.sync_api import Browser, Page
 
 from conftest import GuardedPage, axe_violations, guard_page
+from site_files import page_urls
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TILE = re.compile(r"/\d+/\d+/\d+(@2x)?\.(png|jpe?g|webp)(\?.*)?$")
@@ -146,8 +147,7 @@ def test_axe_finds_no_violation_on_any_page(
 
 
 def built_pages(site: Path) -> list[str]:
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    return [p.removesuffix("index.html") for p in pages if not p.startswith(("assets/", "search/"))]
+    return [p for p in page_urls(site) if not p.startswith(("assets/", "search/"))]
 
 
 RENDERED = """() => {
