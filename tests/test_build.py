@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import run_mkdocs
+from portal_build import run_mkdocs
 
 
 def test_every_public_record_gets_a_page(built_fixture: Path) -> None:

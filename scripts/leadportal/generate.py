@@ -6,11 +6,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .file_checks import orphan_files
+from .library_pages import library_pages
 from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
-from .problems import Problem
-from .record_pages import document_pages, form_pages, site_pages
+from .problems import Problem, sort_problems
+from .record_pages import form_pages, site_pages
 from .schema import stale_schemas
 from .settings import Settings
 
@@ -18,7 +20,7 @@ Renderer = Callable[[Portal], Iterable[Output]]
 
 RENDERERS: tuple[Renderer, ...] = (
     site_pages,
-    document_pages,
+    library_pages,
     form_pages,
 )
 
@@ -37,7 +39,8 @@ class Generated:
 def check(settings: Settings) -> Generated:
     """Load and validate every record; render nothing."""
     records = load_records(settings)
-    return Generated(records, problems=list(records.problems) + stale_schemas(settings))
+    problems = sort_problems(records.problems + orphan_files(settings))
+    return Generated(records, problems=problems + stale_schemas(settings))
 
 
 def generate(settings: Settings) -> Generated:

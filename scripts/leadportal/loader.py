@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from .file_checks import document_file_problems
 from .models import Document, Form, Record, Site
 from .problems import Problem, sort_problems
 from .settings import Settings
@@ -116,45 +117,13 @@ def case_collisions(files: Iterable[Path], settings: Settings) -> list[Problem]:
     return problems
 
 
-def document_file_problems(doc: Loaded[Document], settings: Settings) -> list[Problem]:
-    if not doc.record.file:
-        return []
-    line, col = doc.parsed.where(("file",))
-    record_dir = (settings.root / doc.path).parent
-    target = (record_dir / doc.record.file).resolve()
-    docs_root = settings.docs_dir.resolve()
-    if not target.is_relative_to(docs_root):
-        return [
-            Problem(
-                doc.path,
-                line,
-                col,
-                "file",
-                f"'{doc.record.file}' is outside docs/",
-                "keep the file in docs/, e.g. beside the record",
-            )
-        ]
-    if not target.is_file():
-        return [
-            Problem(
-                doc.path,
-                line,
-                col,
-                "file",
-                f"'{doc.record.file}' does not exist",
-                "check the name and that the file is committed next to the record",
-            )
-        ]
-    return []
-
-
 def load_records(settings: Settings) -> Records:
     """Load and validate every record; problems are sorted by file, line and column."""
     sites, site_problems = load_kind(record_files(settings.sites_path), Site, settings)
     documents, doc_problems = load_kind(record_files(settings.resources_path), Document, settings)
     forms, form_problems = load_kind(record_files(settings.forms_path), Form, settings)
     file_problems = [p for d in documents for p in document_file_problems(d, settings)]
-    bad_files = {p.path for p in file_problems}
+    bad_files = {p.path for p in file_problems if p.is_error}
     documents = [d for d in documents if d.path not in bad_files]
     problems = sort_problems(site_problems + doc_problems + form_problems + file_problems)
     return Records(sites, documents, forms, problems)

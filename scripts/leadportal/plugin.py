@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .generate import generate
-from .outputs import Output, split_page
+from .outputs import Output, head_html, split_page
 from .settings import Settings, plugin_option_defaults, settings_from
 
 log = logging.getLogger("mkdocs.plugins.leadportal")
@@ -46,7 +46,6 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
 
 
 class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type]
-
     def __init__(self) -> None:
         self.outputs: list[Output] = []
         self.bodies: dict[str, str] = {}
@@ -100,3 +99,10 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         return self.bodies.get(page.file.src_uri, html)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Stylesheets, scripts and feed links that generated pages ask for, whatever the theme.
+        extra = page.meta.get("leadportal_head") if page.file.src_uri in self.bodies else None
+        if not extra or "</head>" not in output:
+            return output
+        return output.replace("</head>", head_html(extra) + "\n</head>", 1)

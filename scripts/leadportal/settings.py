@@ -72,6 +72,28 @@ DEFAULT_VOCABULARIES: dict[str, tuple[str, ...]] = {
 
 VOCABULARY_NAMES = tuple(DEFAULT_VOCABULARIES)
 
+# File types a document may have (lower-case extensions): PDF, Word, Excel, PowerPoint,
+# their OpenDocument equivalents, images and video. SVG is left out: it can carry scripts.
+DEFAULT_FILE_TYPES: tuple[str, ...] = (
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "webp",
+    "mp4",
+    "webm",
+)
+
 
 FROM_MKDOCS = {"option": False}  # not a plugin option: taken from mkdocs.yml's own keys
 
@@ -96,6 +118,8 @@ class Settings:
     stale_after_months: int = 12
     tiles: str = "openstreetmap"
     tiles_attribution: str = ""
+    allowed_file_types: list[str] = field(default_factory=lambda: list(DEFAULT_FILE_TYPES))
+    max_file_mb: int = 25
 
     @property
     def sites_path(self) -> Path:
