@@ -3,6 +3,7 @@ and no file in the resources folder that no record describes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,3 +117,14 @@ def orphan_files(settings: Settings) -> list[Problem]:
             )
         )
     return problems
+
+
+def private_files(documents: Iterable[Loaded[Document]], settings: Settings) -> list[str]:
+    """Files (relative to docs/) that only non-public documents name: they must not be copied."""
+    public, private = set(), set()
+    docs_root = settings.docs_dir.resolve()
+    for doc in documents:
+        target = document_file(doc, settings)
+        if target is not None and target.is_relative_to(docs_root):
+            (public if doc.record.public else private).add(target.relative_to(docs_root))
+    return sorted(p.as_posix() for p in private - public)

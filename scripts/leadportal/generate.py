@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .file_checks import orphan_files
+from .file_checks import orphan_files, private_files
 from .library_pages import library_pages
 from .loader import Records, load_records
 from .outputs import Output
@@ -30,6 +30,7 @@ class Generated:
     records: Records
     outputs: list[Output] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    private_files: list[str] = field(default_factory=list)  # relative to docs/: never copied
 
     @property
     def ok(self) -> bool:
@@ -51,6 +52,7 @@ def generate(settings: Settings) -> Generated:
     portal = build_portal(result.records, settings)
     outputs = [output for renderer in RENDERERS for output in renderer(portal)]
     result.outputs = sorted(outputs, key=lambda o: o.path)
+    result.private_files = private_files(result.records.documents, settings)
     result.problems += duplicate_paths(result.outputs)
     return result
 

@@ -72,7 +72,9 @@ def head(here: str, *, feed_link: bool = False, script: bool = False) -> list[di
     if feed_link:
         items.append(
             {
-                "rel": "alternate",
+                # Not rel="alternate" alone: Material takes every such link for another
+                # language's version and fetches a sitemap.xml beside it.
+                "rel": "alternate feed",
                 "type": "application/atom+xml",
                 "title": "New documents in the resource library",
                 "href": "feed.xml",

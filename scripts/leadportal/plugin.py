@@ -50,6 +50,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.outputs: list[Output] = []
         self.bodies: dict[str, str] = {}
         self.settings: Settings | None = None
+        self.private_files: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not getattr(self.config, "enabled", True):
@@ -65,6 +66,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 "Fix the lines above and build again (`leadportal check` lists them too)."
             )
         self.outputs = result.outputs
+        self.private_files = set(result.private_files)
         self.bodies = {o.path: split_page(str(o.content))[1] for o in self.outputs if o.is_page}
         return config
 
@@ -73,7 +75,11 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             return files
         record_folders = (self.settings.resources_dir + "/", self.settings.forms_dir + "/")
         for file in list(files):
-            if file.src_uri.startswith(record_folders) and file.src_uri.endswith((".yml", ".yaml")):
+            is_record = file.src_uri.startswith(record_folders) and file.src_uri.endswith(
+                (".yml", ".yaml")
+            )
+            # Files that only `public: false` documents name are not published either.
+            if is_record or file.src_uri in self.private_files:
                 files.remove(file)
         for output in self.outputs:
             existing = files.get_file_from_path(output.path)
