@@ -121,7 +121,8 @@ def orphan_files(settings: Settings) -> list[Problem]:
 
 def private_files(documents: Iterable[Loaded[Document]], settings: Settings) -> list[str]:
     """Files (relative to docs/) that only non-public documents name: they must not be copied."""
-    public, private = set(), set()
+    public: set[Path] = set()
+    private: set[Path] = set()
     docs_root = settings.docs_dir.resolve()
     for doc in documents:
         target = document_file(doc, settings)
