@@ -24,7 +24,7 @@
     };
   });
   const boxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
-  const query = form.querySelector("input[name=q]");
+  const query = form.querySelector("input[name=words]");
   const order = form.querySelector("select[name=sort]");
 
   function words(text) {
@@ -104,7 +104,7 @@
   function writeAddress(selection) {
     const params = new URLSearchParams();
     if (query && query.value.trim()) {
-      params.set("q", query.value.trim());
+      params.set("words", query.value.trim());
     }
     FACETS.forEach(function (facet) {
       selection[facet].forEach(function (value) {
@@ -125,7 +125,7 @@
       box.checked = params.getAll(box.name).includes(box.value);
     });
     if (query) {
-      query.value = params.get("q") || "";
+      query.value = params.get("words") || "";
     }
     const sort = params.get("sort");
     if (order && sort && Array.from(order.options).some((o) => o.value === sort)) {
