@@ -207,3 +207,18 @@ def test_an_orphan_file_fails_the_strict_build_naming_the_file(fixture_portal: P
     assert "docs/resources/files/forgotten.pdf: warning: no record describes this file" in (
         result.stderr
     )
+
+
+def test_file_limits_are_plugin_options_in_mkdocs_yml(fixture_portal: Path) -> None:
+    config = fixture_portal / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  - leadportal\n", "  - leadportal:\n      allowed_file_types: [pdf]\n"
+        )
+    )
+    result = run_mkdocs(fixture_portal)
+    assert result.returncode == 1
+    assert (
+        "docs/resources/no-topic-guide.yml:5:1: file: 'files/case-notes.docx' is not an allowed "
+        "type of file (docx) (allowed: pdf)"
+    ) in result.stderr
