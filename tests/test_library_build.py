@@ -222,3 +222,18 @@ def test_file_limits_are_plugin_options_in_mkdocs_yml(fixture_portal: Path) -> N
         "docs/resources/no-topic-guide.yml:5:1: file: 'files/case-notes.docx' is not an allowed "
         "type of file (docx) (allowed: pdf)"
     ) in result.stderr
+
+
+def test_library_links_are_relative_and_lead_somewhere(built_fixture: Path) -> None:
+    """Relative links keep working under a sub-path; --strict never checks raw HTML links."""
+    pages = [built_fixture / "resources/index.html", *built_fixture.glob("resources/*/index.html")]
+    pages += built_fixture.glob("resources/topics/*/index.html")
+    assert len(pages) == 1 + 4 + 4
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert not re.findall(r'(?:href|src)="/(?!/)', html), page
+        for link in re.findall(r'(?:href|src)="([^"#?]+)', html):
+            if link.startswith(("http:", "https:", "mailto:", "//")):
+                continue
+            target = (page.parent / link).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), (page, link)
