@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
+from xml.etree import ElementTree as ET
 
+from leadportal.atom import ATOM as ATOM_NS
 from leadportal.atom import atom_date, entry_id
+from leadportal.generate import generate
 from leadportal.library import (
     Entry,
     human_date,
@@ -15,7 +19,10 @@ from leadportal.library import (
     size_label,
     topic_slug,
 )
+from leadportal.settings import Settings
 from library_fixture import fixture_entries
+
+ATOM = "{" + ATOM_NS + "}"
 
 
 def test_partial_dates_read_naturally_and_sort_as_their_first_day() -> None:
@@ -96,3 +103,16 @@ def test_files_are_measured_and_named_by_type() -> None:
     notes = entries["no-topic-guide"].file
     assert notes is not None and notes.format == "Word document"
     assert entries["systems-brief"].file is None
+
+
+def test_a_portal_without_documents_still_has_a_library_and_a_valid_feed(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    settings = Settings(root=tmp_path, docs_dir=tmp_path / "docs", site_url="https://x.org/")
+    result = generate(settings)
+    assert result.ok
+    outputs = {o.path: str(o.content) for o in result.outputs}
+    assert "There are 0 documents." in outputs["resources/index.md"]
+    assert not any(path.startswith("resources/topics/") for path in outputs)
+    feed = ET.fromstring(outputs["resources/feed.xml"])
+    assert feed.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00Z"
+    assert feed.findall(f"{ATOM}entry") == []

@@ -90,15 +90,20 @@
     return a.slug < b.slug ? -1 : 1;
   }
 
+  function documents(count) {
+    return count + (count === 1 ? " document" : " documents");
+  }
+
+  // The page is built with the first of these sentences: keep the wording in step.
   function statusText(shown) {
     const total = items.length;
     if (shown === total) {
-      return "Showing all " + total + " documents.";
+      return "Showing all " + documents(total) + ".";
     }
     if (shown === 0) {
       return "No documents match these choices. Clear a choice to see more.";
     }
-    return "Showing " + shown + " of " + total + " documents.";
+    return "Showing " + shown + " of " + documents(total) + ".";
   }
 
   function writeAddress(selection) {
