@@ -11,6 +11,7 @@ from leadportal.atom import atom_date, entry_id
 from leadportal.generate import generate
 from leadportal.library import (
     Entry,
+    FileInfo,
     human_date,
     iso_date,
     newest_first,
@@ -116,3 +117,8 @@ def test_a_portal_without_documents_still_has_a_library_and_a_valid_feed(tmp_pat
     feed = ET.fromstring(outputs["resources/feed.xml"])
     assert feed.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00Z"
     assert feed.findall(f"{ATOM}entry") == []
+
+
+def test_file_links_survive_unusual_file_names() -> None:
+    info = FileInfo("resources/files/notes #2 (draft)?.pdf", "PDF", 10)
+    assert info.url == "resources/files/notes%20%232%20%28draft%29%3F.pdf"

@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
 from portal_build import run_mkdocs
@@ -235,5 +236,5 @@ def test_library_links_are_relative_and_lead_somewhere(built_fixture: Path) -> N
         for link in re.findall(r'(?:href|src)="([^"#?]+)', html):
             if link.startswith(("http:", "https:", "mailto:", "//")):
                 continue
-            target = (page.parent / link).resolve()
+            target = (page.parent / unquote(link)).resolve()
             assert target.is_file() or (target / "index.html").is_file(), (page, link)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from .file_checks import document_file
 from .loader import Loaded
@@ -44,6 +45,11 @@ class FileInfo:
     @property
     def size_label(self) -> str:
         return size_label(self.size)
+
+    @property
+    def url(self) -> str:
+        """The path as a URL: spaces, `#` and `?` in file names must not break the link."""
+        return quote(self.path)
 
 
 @dataclass(frozen=True)
