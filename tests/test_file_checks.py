@@ -79,7 +79,7 @@ def test_orphan_files_are_warnings_naming_the_file(tmp_path: Path) -> None:
     (files / ".DS_Store").write_text("editor clutter")
     (tmp_path / "docs/resources/README.md").write_text("A page, not a document.")
     hint = "(add a record for it in docs/resources/ or remove the file)"
-    assert [str(p) for p in orphan_files(settings)] == [
+    assert [str(p) for p in orphan_files(load_records(settings).documents, settings)] == [
         "docs/resources/files/deep/old-slides.pptx: warning: no record describes this file, "
         f"so it would be published unlisted {hint}",
         "docs/resources/files/forgotten.pdf: warning: no record describes this file, "

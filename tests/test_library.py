@@ -18,6 +18,7 @@ from leadportal.library import (
     recent,
     related,
     size_label,
+    topic_index,
     topic_slug,
 )
 from leadportal.settings import Settings
@@ -75,15 +76,16 @@ def test_same_dates_are_ordered_by_slug_whatever_the_input_order() -> None:
 def test_related_documents_rank_by_shared_topics_then_slug() -> None:
     entries = by_slug()
     toolkit = entries["community-toolkit"]  # implementation, harm reduction
-    ranked = related(toolkit, list(entries.values()))
+    index = topic_index(list(entries.values()))
+    ranked = related(toolkit, index)
     # one shared topic each: ties by slug; the document without topics is never related
     assert [e.slug for e in ranked] == ["quotes-and-script-report", "systems-brief"]
     brief = entries["systems-brief"]  # systems change, implementation, evaluation
-    assert [e.slug for e in related(brief, list(entries.values()))] == [
+    assert [e.slug for e in related(brief, index)] == [
         "community-toolkit",
         "quotes-and-script-report",
     ]
-    assert related(entries["no-topic-guide"], list(entries.values())) == []
+    assert related(entries["no-topic-guide"], index) == []
 
 
 def test_feed_entry_ids_depend_on_the_slug_only() -> None:

@@ -3,7 +3,7 @@ and no file in the resources folder that no record describes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,11 +81,14 @@ def through_symlink(record: Path, name: str) -> bool:
     return False
 
 
-def described_files(settings: Settings) -> set[Path]:
+def described_files(documents: Sequence[Loaded[Document]], settings: Settings) -> set[Path]:
     """Every file that a record in the resources folder names, valid record or not."""
-    described = set()
+    described = {p for p in (document_file(d, settings) for d in documents) if p is not None}
+    loaded = {d.slug for d in documents}
     for record in sorted(settings.resources_path.glob("*.y*ml")):
-        try:
+        if record.stem in loaded:
+            continue
+        try:  # a record that did not load (already reported) may still name its file
             data = yaml.safe_load(record.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError):
             continue
@@ -95,12 +98,12 @@ def described_files(settings: Settings) -> set[Path]:
     return described
 
 
-def orphan_files(settings: Settings) -> list[Problem]:
+def orphan_files(documents: Iterable[Loaded[Document]], settings: Settings) -> list[Problem]:
     """A warning for each file in the resources folder (recursively) that no record names."""
     folder = settings.resources_path
     if not folder.is_dir():
         return []
-    described = described_files(settings)
+    described = described_files(list(documents), settings)
     problems = []
     for file in sorted(folder.rglob("*")):
         relative = file.relative_to(folder)

@@ -40,7 +40,7 @@ class Generated:
 def check(settings: Settings) -> Generated:
     """Load and validate every record; render nothing."""
     records = load_records(settings)
-    problems = sort_problems(records.problems + orphan_files(settings))
+    problems = sort_problems(records.problems + orphan_files(records.documents, settings))
     return Generated(records, problems=problems + stale_schemas(settings))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -110,12 +111,26 @@ def recent(items: list[Entry], count: int = RECENT_COUNT) -> list[Entry]:
     return newest_first(items)[:count]
 
 
-def related(entry: Entry, items: list[Entry], count: int = RELATED_COUNT) -> list[Entry]:
+def topic_index(items: list[Entry]) -> dict[str, list[Entry]]:
+    """topic -> the entries that have it (built once: related() would be quadratic without)."""
+    index: dict[str, list[Entry]] = {}
+    for entry in items:
+        for topic in entry.doc.topics:
+            index.setdefault(topic, []).append(entry)
+    return index
+
+
+def related(entry: Entry, index: dict[str, list[Entry]], count: int = RELATED_COUNT) -> list[Entry]:
     """Documents sharing topics with `entry`: most shared topics first, then by slug."""
-    topics = set(entry.doc.topics)
-    scored = [(len(topics & set(e.doc.topics)), e) for e in items if e.slug != entry.slug]
-    ranked = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1].slug))
-    return [e for _, e in ranked[:count]]
+    shared: Counter[str] = Counter()
+    by_slug: dict[str, Entry] = {}
+    for topic in set(entry.doc.topics):
+        for other in index.get(topic, ()):
+            if other.slug != entry.slug:
+                shared[other.slug] += 1
+                by_slug[other.slug] = other
+    ranked = sorted(shared, key=lambda slug: (-shared[slug], slug))
+    return [by_slug[slug] for slug in ranked[:count]]
 
 
 def topic_slug(topic: str) -> str:

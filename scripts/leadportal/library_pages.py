@@ -56,8 +56,9 @@ def library_pages(portal: Portal) -> Iterator[Output]:
     items = library.entries(portal)
     topics = topic_list(items, portal)
     yield library_index(items, topics, portal)
+    index = library.topic_index(items)
     for entry in items:
-        yield document_page(entry, items, topics, portal)
+        yield document_page(entry, index, topics, portal)
     for topic in topics:
         yield topic_page(topic, items, topics, portal)
     yield Output(f"{portal.settings.resources_dir}/feed.xml", feed(items, portal.settings))
@@ -106,7 +107,9 @@ def library_index(items: list[Entry], topics: list[Topic], portal: Portal) -> Ou
     )
 
 
-def document_page(entry: Entry, items: list[Entry], topics: list[Topic], portal: Portal) -> Output:
+def document_page(
+    entry: Entry, index: dict[str, list[Entry]], topics: list[Topic], portal: Portal
+) -> Output:
     path = f"{portal.settings.resources_dir}/{entry.slug}.md"
     here = page_url(path)
     doc = entry.doc
@@ -118,7 +121,7 @@ def document_page(entry: Entry, items: list[Entry], topics: list[Topic], portal:
         doc=doc,
         topics=[by_name[t] for t in doc.topics],
         stage_labels=[portal.stage_label(s).lower() for s in doc.stages],
-        related=library.related(entry, items),
+        related=library.related(entry, index),
         host=urlsplit(doc.url).hostname if doc.url else "",
         language=LANGUAGES.get(doc.language, doc.language),
         permalink=absolute(portal, entry.url),
