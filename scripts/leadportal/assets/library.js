@@ -26,6 +26,7 @@
   const boxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
   const query = form.querySelector("input[name=words]");
   const order = form.querySelector("select[name=sort]");
+  let sortedBy = "newest"; // the order the page is built in
 
   function words(text) {
     return text.toLowerCase().split(/\s+/).filter(Boolean);
@@ -154,9 +155,14 @@
         label.textContent = "(" + ((counts[box.name] || {})[box.value] || 0) + ")";
       }
     });
-    items.slice().sort(compare).forEach(function (item) {
-      list.appendChild(item.element);
-    });
+    const sortBy = order ? order.value : "newest";
+    if (sortBy !== sortedBy) {
+      // Moving thousands of list items is the costliest step: only when the order changes.
+      items.slice().sort(compare).forEach(function (item) {
+        list.appendChild(item.element);
+      });
+      sortedBy = sortBy;
+    }
     const text = statusText(shown);
     if (status.textContent !== text) {
       status.textContent = text;
