@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from portal_build import FIXTURE_PORTAL, run_mkdocs
+from portal_helpers import FIXTURE_PORTAL, REPO_ROOT, run_mkdocs
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 @pytest.fixture
@@ -24,3 +27,20 @@ def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+@pytest.fixture(scope="session")
+def built_real_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The LEAD portal of this repository built once with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_mkdocs(REPO_ROOT, "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A portal of every inert hostile case (tests/hostile/), built once --strict; its site/."""
+    from hostile_cases import build_inert_portal
+
+    return build_inert_portal(tmp_path_factory.mktemp("hostile") / "portal")

@@ -6,7 +6,7 @@ from leadportal.generate import check
 from leadportal.library import Entry, entries
 from leadportal.mkdocs_yml import read_settings
 from leadportal.portal import build_portal
-from portal_build import FIXTURE_PORTAL
+from portal_helpers import FIXTURE_PORTAL
 
 
 def fixture_entries() -> list[Entry]:

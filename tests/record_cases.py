@@ -28,7 +28,7 @@ def portal_with(case: Path, root: Path) -> Settings:
     (root / "docs/resources/files/outside-link.pdf").symlink_to(root / "mkdocs.yml")
     (root / "mkdocs.yml").write_text("site_name: Test\n")
     shutil.copyfile(case, root / FOLDERS[case.parent.name] / case.name)
-    return Settings(root=root, docs_dir=root / "docs", today=TODAY)
+    return Settings(root=root, docs_dir=root / "docs", today=TODAY, form_email="bureau@example.org")
 
 
 def problem_lines(case: Path, root: Path) -> list[str]:

@@ -24,7 +24,7 @@ def test_there_are_cases_for_every_kind() -> None:
 
 
 def test_only_valid_cases_are_free_of_problems() -> None:
-    valid = {"valid-full", "valid-url", "valid-file", "valid-form", "bom"}
+    valid = {"valid-full", "valid-url", "valid-file", "valid-form", "valid-local-action", "bom"}
     for case in CASES:
         has_problems = bool(case.with_suffix(".expected").read_text().strip())
         assert has_problems == (case.stem not in valid), case.name

@@ -1,4 +1,4 @@
-"""The `leadportal` command line: check, schema, generate (more commands join as they land)."""
+"""The `leadportal` command line: check, schema, generate, build, new, linkcheck."""
 
 from __future__ import annotations
 
@@ -8,9 +8,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .generate import check, generate, write_outputs
+from .linkcheck import check_site, report_lines
+from .loader import SLUG
 from .mkdocs_yml import read_settings
 from .models import RECORD_KINDS
 from .problems import Problem
+from .publish import build_portal, exit_codes_help
+from .scaffold import record_path, write_new_record
 from .schema import schema_text
 from .settings import Settings
 
@@ -60,11 +64,46 @@ def cmd_generate(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
+    return build_portal(Path(args.config_file))
+
+
+def cmd_new(settings: Settings, args: argparse.Namespace) -> int:
+    if not SLUG.match(args.name):
+        print(
+            f"'{args.name}' cannot be a record name: use letters, digits, - and _ "
+            "(it becomes the page address), e.g. king-county",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        target = write_new_record(args.kind, args.name, settings)
+    except FileExistsError:
+        existing = settings.relative(record_path(args.kind, args.name, settings))
+        print(f"{existing} already exists; nothing was written (edit it instead)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {settings.relative(target)}: change the example values, then `leadportal check`")
+    return EXIT_OK
+
+
+def cmd_linkcheck(settings: Settings, args: argparse.Namespace) -> int:
+    site_dir = Path(args.site_dir) if args.site_dir else settings.root / "site"
+    if not site_dir.is_dir():
+        print(f"{site_dir}: not found; build the portal first (mkdocs build)", file=sys.stderr)
+        return EXIT_USAGE
+    report = check_site(site_dir, args.site_url if args.site_url is not None else settings.site_url)
+    for line in report_lines(report):
+        print(line)
+    return EXIT_PROBLEMS if report.broken else EXIT_OK
+
+
 Command = Callable[[Settings, argparse.Namespace], int]
 
 
 def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
-    top = argparse.ArgumentParser(prog="leadportal", description="LEAD Portal generator.")
+    top = argparse.ArgumentParser(
+        prog="leadportal", description="LEAD Portal generator.", epilog=exit_codes_help()
+    )
     top.add_argument(
         "-f",
         "--config-file",
@@ -77,7 +116,33 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     schema.add_argument("--out", help="folder (default: docs/schemas)")
     gen = sub.add_parser("generate", help="write the generated files to a folder, without MkDocs")
     gen.add_argument("--out", required=True, help="folder to write into")
-    return top, {"check": cmd_check, "schema": cmd_schema, "generate": cmd_generate}
+    sub.add_parser(
+        "build",
+        help="check, then build the site --strict and swap it into place only on success",
+        description="Check the records, build with MkDocs --strict into a temporary folder "
+        "beside site/ and swap it into place only on success. Dates come from "
+        "SOURCE_DATE_EPOCH, by default the last commit's time, so rebuilds are identical.",
+        epilog=exit_codes_help(),
+    )
+    new = sub.add_parser(
+        "new",
+        help="write a new, valid, commented record to fill in (never overwrites)",
+        epilog="exit codes: 0 written; 1 the file exists (nothing written); 2 bad name",
+    )
+    new.add_argument("kind", choices=sorted(RECORD_KINDS), help="what to create")
+    new.add_argument("name", help="the record's slug, which becomes its file name and address")
+    links = sub.add_parser("linkcheck", help="check every link of a built site; exit 1 if broken")
+    links.add_argument("site_dir", nargs="?", help="the built site (default: site/)")
+    links.add_argument("--site-url", help="the portal's address (default: site_url of mkdocs.yml)")
+    commands: dict[str, Command] = {
+        "new": cmd_new,
+        "check": cmd_check,
+        "schema": cmd_schema,
+        "generate": cmd_generate,
+        "build": cmd_build,
+        "linkcheck": cmd_linkcheck,
+    }
+    return top, commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -161,6 +161,9 @@ Date = Annotated[
 ]
 
 
+URL_UNFIT = set('"<>`\\')
+
+
 def _url(value: str, schemes: tuple[str, ...]) -> str:
     parts = urlsplit(value)
     if parts.scheme.lower() not in schemes:
@@ -174,6 +177,12 @@ def _url(value: str, schemes: tuple[str, ...]) -> str:
         raise fail(f"'{value}' has no host name", "write it as https://example.org/...")
     if any(c.isspace() for c in value):
         raise fail(f"'{value}' contains spaces", "remove them or write %20")
+    unfit = sorted({c for c in value if c in URL_UNFIT or not c.isprintable()})
+    if unfit:
+        raise fail(
+            f"'{value}' contains {' '.join(unfit)}, which a web address cannot hold",
+            "copy the address from the browser's address bar, which encodes them",
+        )
     return value
 
 

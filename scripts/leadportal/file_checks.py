@@ -48,6 +48,11 @@ def document_file_problems(doc: Loaded[Document], settings: Settings) -> list[Pr
         return problem(
             f"'{name}' is outside docs/", "keep the file in docs/, e.g. beside the record"
         )
+    if target.suffix.lower() in {".yml", ".yaml"}:
+        return problem(
+            f"'{name}' is a record file, which is never published",
+            "point to the document itself, such as a PDF beside the record",
+        )
     if not target.is_file():
         return problem(
             f"'{name}' does not exist",

@@ -6,15 +6,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .admin import admin_files
+from .csp import policy_for, secure_outputs
+from .data_exports import data_files
+from .data_page import data_page
+from .decap import cms_problems
 from .file_checks import orphan_files, private_files
+from .form_pages import form_pages
+from .hsds_files import hsds_files
 from .library_pages import library_pages
 from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
 from .problems import Problem, sort_problems
-from .record_pages import form_pages, site_pages
+from .record_pages import site_pages
 from .schema import stale_schemas
 from .settings import Settings
+from .site_feed import site_feed
 
 Renderer = Callable[[Portal], Iterable[Output]]
 
@@ -22,7 +30,13 @@ RENDERERS: tuple[Renderer, ...] = (
     site_pages,
     library_pages,
     form_pages,
+    data_files,
+    hsds_files,
+    site_feed,
+    data_page,
 )
+# Outputs with their own Content-Security-Policy: the editor loads Decap from its CDN.
+SELF_SECURED: tuple[Renderer, ...] = (admin_files,)
 
 
 @dataclass
@@ -41,7 +55,8 @@ def check(settings: Settings) -> Generated:
     """Load and validate every record; render nothing."""
     records = load_records(settings)
     problems = sort_problems(records.problems + orphan_files(records.documents, settings))
-    return Generated(records, problems=problems + stale_schemas(settings))
+    problems += stale_schemas(settings) + cms_problems(settings)
+    return Generated(records, problems=problems)
 
 
 def generate(settings: Settings) -> Generated:
@@ -51,7 +66,9 @@ def generate(settings: Settings) -> Generated:
         return result
     portal = build_portal(result.records, settings)
     outputs = [output for renderer in RENDERERS for output in renderer(portal)]
-    result.outputs = sorted(outputs, key=lambda o: o.path)
+    secured = secure_outputs(outputs, policy_for(portal))
+    own_policy = [output for renderer in SELF_SECURED for output in renderer(portal)]
+    result.outputs = sorted([*secured, *own_policy], key=lambda o: o.path)
     result.private_files = private_files(result.records.documents, settings)
     result.problems += duplicate_paths(result.outputs)
     return result

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from .file_checks import document_file_problems
+from .form_backend import all_form_problems
 from .models import Document, Form, Record, Site
 from .problems import Problem, sort_problems
 from .settings import Settings
@@ -55,7 +56,11 @@ def record_files(folder: Path) -> list[Path]:
 
 
 def validation_context(settings: Settings) -> dict[str, Any]:
-    return {"vocabularies": settings.vocabularies, "today": settings.today}
+    return {
+        "vocabularies": settings.vocabularies,
+        "today": settings.today,
+        "honeypot": settings.form_honeypot,
+    }
 
 
 def load_kind(
@@ -125,5 +130,6 @@ def load_records(settings: Settings) -> Records:
     file_problems = [p for d in documents for p in document_file_problems(d, settings)]
     bad_files = {p.path for p in file_problems if p.is_error}
     documents = [d for d in documents if d.path not in bad_files]
+    form_problems += all_form_problems(forms, settings)
     problems = sort_problems(site_problems + doc_problems + form_problems + file_problems)
     return Records(sites, documents, forms, problems)

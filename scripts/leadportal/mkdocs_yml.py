@@ -31,8 +31,13 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data (tags such as `!ENV` read as None)."""
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+
+
 def read_settings(config_file: Path, **extra: Any) -> Settings:
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    config = read_config(config_file)
     root = config_file.resolve().parent
     docs_dir = root / str(config.get("docs_dir") or "docs")
     return settings_from(

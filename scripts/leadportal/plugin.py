@@ -15,8 +15,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .csp import Policy, policy_for, with_csp
 from .generate import generate
 from .outputs import Output, head_html, split_page
+from .portal import build_portal
 from .settings import Settings, plugin_option_defaults, settings_from
 
 log = logging.getLogger("mkdocs.plugins.leadportal")
@@ -51,6 +53,12 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.bodies: dict[str, str] = {}
         self.settings: Settings | None = None
         self.private_files: set[str] = set()
+        self.policy: Policy | None = None
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` injects an inline live-reload script that no build-time hash covers.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not getattr(self.config, "enabled", True):
@@ -67,6 +75,9 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             )
         self.outputs = result.outputs
         self.private_files = set(result.private_files)
+        self.policy = (
+            None if self.serving else policy_for(build_portal(result.records, self.settings))
+        )
         self.bodies = {o.path: split_page(str(o.content))[1] for o in self.outputs if o.is_page}
         return config
 
@@ -109,6 +120,13 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # Stylesheets, scripts and feed links that generated pages ask for, whatever the theme.
         extra = page.meta.get("leadportal_head") if page.file.src_uri in self.bodies else None
-        if not extra or "</head>" not in output:
-            return output
-        return output.replace("</head>", head_html(extra) + "\n</head>", 1)
+        if extra and "</head>" in output:
+            output = output.replace("</head>", head_html(extra) + "\n</head>", 1)
+        return with_csp(output, self.policy) if self.policy else output
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if self.policy and template_name.endswith(".html"):
+            return with_csp(output_content, self.policy)
+        return output_content

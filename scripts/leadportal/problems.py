@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Record values are quoted in messages: never let one move the cursor or recolour a terminal.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with control and bidirectional-override characters written as escapes."""
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -25,7 +34,7 @@ class Problem:
         if self.hint:
             text += f" ({self.hint})"
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{text}"
+        return visible(f"{where}: {prefix}{text}")
 
     @property
     def is_error(self) -> bool:

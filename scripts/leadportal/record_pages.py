@@ -24,15 +24,3 @@ def site_pages(portal: Portal) -> Iterator[Output]:
             body,
             description=f"LEAD in {entry.place}: {label(entry.site.stage).lower()}",
         )
-
-
-def form_pages(portal: Portal) -> Iterator[Output]:
-    folder = portal.settings.forms_dir
-    yield page(f"{folder}/index.md", "Contact", render("form_index.html", forms=portal.forms))
-    for form in portal.forms:
-        action = form.record.action or portal.settings.form_backend
-        yield page(
-            f"{folder}/{form.slug}.md",
-            form.record.title,
-            render("form.html", form=form.record, action=action),
-        )

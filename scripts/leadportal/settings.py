@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
@@ -95,6 +96,16 @@ DEFAULT_FILE_TYPES: tuple[str, ...] = (
 )
 
 
+def build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH (UTC) when set, so rebuilds are byte-identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+DEFAULT_CMS_SCRIPT = "https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js"
+
 FROM_MKDOCS = {"option": False}  # not a plugin option: taken from mkdocs.yml's own keys
 
 
@@ -113,13 +124,26 @@ class Settings:
     )
     site_name: str = field(default="LEAD Portal", metadata=FROM_MKDOCS)
     site_url: str = field(default="", metadata=FROM_MKDOCS)
-    today: dt.date = field(default_factory=dt.date.today, metadata=FROM_MKDOCS)
-    form_backend: str = ""
+    today: dt.date = field(default_factory=build_date, metadata=FROM_MKDOCS)
+    form_backend: str = ""  # https:// endpoint, mailto:address, or empty (Netlify or per form)
+    form_backend_kind: str = ""  # post | netlify | mailto; empty: from the form_backend address
+    form_encoding: str = "form"  # form | json: how a post backend gets the fields
+    form_email: str = ""  # offered as "Send by e-mail instead"; default: a mailto backend's
+    form_honeypot: str = "website_url"
+    form_min_seconds: int = 3
+    form_redirect_field: str = "_next"  # where a post backend finds the thank-you page
+    contact_other_ways: str = ""  # Markdown shown on /contact/ under "Other ways to reach"
     stale_after_months: int = 12
     tiles: str = "openstreetmap"
     tiles_attribution: str = ""
     allowed_file_types: list[str] = field(default_factory=lambda: list(DEFAULT_FILE_TYPES))
     max_file_mb: int = 25
+    data_publisher: str = "LEAD Support Bureau"  # credited in the open-data files and feed
+    # Web editing (Decap CMS at /admin/): "git-gateway" (Netlify Identity) or "github" + cms_repo.
+    cms_backend: str = "git-gateway"
+    cms_repo: str = ""
+    cms_branch: str = "main"
+    cms_script: str = DEFAULT_CMS_SCRIPT
 
     @property
     def sites_path(self) -> Path:

@@ -6,6 +6,7 @@ dates) is collected rather than raised, so a single run reports all of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,10 @@ from .problems import Problem
 
 MAX_RECORD_BYTES = 1_000_000
 MAX_DEPTH = 32
+# libyaml composes ~5x faster with the same marks, but its scanner is quadratic in nesting and
+# its composer recurses in C: only shallow, ordinary records take that path (see _compose).
+FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+LINE_PREFIX = re.compile(r"^[ ?:-]*", re.M)
 
 Path = tuple[str | int, ...]
 
@@ -121,21 +126,12 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
     if problems:
         return None, problems
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
+    except _Refused as err:
+        line, col = _mark_of(err.node_mark)
+        return None, [Problem(path, line, col, _dotted(err.where), err.message, err.hint)]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = err.problem or err.context or "invalid YAML"
-        return None, [
-            Problem(
-                path,
-                line,
-                col,
-                "",
-                f"YAML syntax error: {what}",
-                "check indentation, colons and quotes on this line or the one before",
-            )
-        ]
+        return None, [syntax_problem(err, path)]
     except yaml.YAMLError as err:
         return None, [Problem(path, 1, 1, "", f"YAML syntax error: {err}")]
     if root is None:
@@ -154,6 +150,127 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
     return Parsed(data, builder.values, builder.keys, builder.broken), builder.problems
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """Compose with libyaml when the text is plainly shallow, else with the guarded loader."""
+    if FAST_LOADER is not None and _plainly_shallow(text):
+        try:
+            root = yaml.compose(text, Loader=FAST_LOADER)
+        except yaml.YAMLError:
+            root = None  # the guarded loader reports it, with its own wording
+        else:
+            if root is None or not _shares_nodes(root):
+                return root
+    return yaml.compose(text, Loader=_RecordLoader)
+
+
+def _plainly_shallow(text: str) -> bool:
+    """An over-estimate of nesting from brackets and line prefixes; no YAML scanning."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    longest_prefix = max((len(m.group(0)) for m in LINE_PREFIX.finditer(text)), default=0)
+    return deepest <= MAX_DEPTH and longest_prefix <= 2 * MAX_DEPTH
+
+
+def _shares_nodes(root: yaml.Node) -> bool:
+    """True when an alias made two places hold one node (libyaml resolves aliases silently)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return False
+
+
+def syntax_problem(err: yaml.MarkedYAMLError, path: str) -> Problem:
+    """A syntax error at the line to fix: where an unclosed quote or bracket was opened."""
+    mark = err.problem_mark or err.context_mark
+    what = err.problem or err.context or "invalid YAML"
+    opened = err.context_mark
+    if opened and mark and err.context and opened.line != mark.line:
+        inside = err.context.removeprefix("while scanning ").removeprefix("while parsing ")
+        inside = inside.replace("scalar", "value")
+        if "end of stream" in what:
+            mark, what = opened, f"{inside} that starts here is never closed"
+        else:
+            what += f" (in {inside} that starts on line {opened.line + 1})"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(
+        path,
+        line,
+        col,
+        "",
+        f"YAML syntax error: {what}",
+        "check indentation, colons and quotes on this line or the one before",
+    )
+
+
+class _Refused(yaml.YAMLError):
+    """YAML that a record may not use, stopped before it is expanded (aliases, deep nesting)."""
+
+    def __init__(self, message: str, hint: str, node_mark: Any, where: Path) -> None:
+        super().__init__(message)
+        self.message, self.hint, self.node_mark, self.where = message, hint, node_mark, where
+
+
+class _RecordLoader(yaml.SafeLoader):
+    """Composes nodes like SafeLoader, but refuses aliases (no "billion laughs") and nesting
+    deeper than MAX_DEPTH (no recursion error), each at the exact line."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.path: list[str | int] = []
+
+    def fetch_flow_collection_start(self, token_class: Any) -> None:
+        # The scanner's cost grows with the square of the nesting of [ and {: stop early.
+        if self.flow_level >= MAX_DEPTH:
+            raise _Refused(
+                f"nested deeper than {MAX_DEPTH} levels",
+                "a record needs only a few levels",
+                self.get_mark(),
+                (),
+            )
+        super().fetch_flow_collection_start(token_class)
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if parent is not None and index is not None:
+            self.path.append(index.value if isinstance(index, yaml.ScalarNode) else index)
+        try:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(
+                    "YAML anchors and aliases (*name) are not allowed in records",
+                    "write the value out in full",
+                    event.start_mark,
+                    tuple(self.path),
+                )
+            if len(self.path) > MAX_DEPTH:
+                raise _Refused(
+                    f"nested deeper than {MAX_DEPTH} levels",
+                    "a record needs only a few levels",
+                    event.start_mark,
+                    tuple(self.path),
+                )
+            return super().compose_node(parent, index)
+        finally:
+            if parent is not None and index is not None:
+                self.path.pop()
+
+
+def _mark_of(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
 class _Builder:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -161,7 +278,6 @@ class _Builder:
         self.keys: dict[Path, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.broken: set[Path] = set()
-        self.seen: set[int] = set()
         self.constructor = yaml.SafeLoader("")
 
     def problem(
@@ -178,16 +294,6 @@ class _Builder:
 
     def build(self, node: yaml.Node, where: Path) -> Any:
         self.values[where] = _mark(node)
-        if id(node) in self.seen:
-            self.problem(
-                node,
-                where,
-                "YAML anchors and aliases (*name) are not allowed in records",
-                "write the value out in full",
-                at=self.keys.get(where),
-            )
-            return None
-        self.seen.add(id(node))
         if len(where) > MAX_DEPTH:
             self.problem(node, where, f"nested deeper than {MAX_DEPTH} levels")
             return None

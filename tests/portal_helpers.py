@@ -1,17 +1,17 @@
-"""Build helpers for tests (a plain module: `conftest` is ambiguous with tests/browser/)."""
+"""Helpers shared by the tests that build a portal (import from here, never from conftest)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 FIXTURE_PORTAL = Path(__file__).parent / "fixtures" / "portal"
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+REPO_ROOT = Path(__file__).parent.parent
 
 
 def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in `root`, as staff would run it."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
         cwd=root,

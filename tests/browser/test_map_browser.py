@@ -1,0 +1,153 @@
+"""The site map in a real browser: every site drawn, popups, hostile names, keyboard, no leaks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from leadportal.map_data import MapOptions, MapPoint
+from leadportal.map_document import render_map
+
+VENDOR = Path(__file__).parents[2] / "scripts" / "leadportal" / "assets" / "vendor"
+HOSTILE_NAME = "<script>alert('x')</script> O'Hare & \"Sons\" <img src=x onerror=alert(1)>"
+
+
+def write_map(root: Path, points: list[MapPoint], options: MapOptions | None = None) -> str:
+    """Lay out the map as the portal does: /sites/map/ with assets at /assets/vendor/."""
+    shutil.copytree(VENDOR, root / "assets" / "vendor")
+    page = root / "sites" / "map" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(render_map(points, options or MapOptions()), encoding="utf-8")
+    return "sites/map/"
+
+
+def grid_points(count: int) -> list[MapPoint]:
+    stages = ["exploring", "developing", "launching", "operating", "paused", "ended"]
+    return [
+        MapPoint(
+            slug=f"site-{i}",
+            name=f"Site {i}",
+            place="Somewhere, KS",
+            stage=stages[i % len(stages)],
+            lat=30 + (i % 20) * 0.9,
+            lon=-120 + (i // 20) * 2.1,
+            url=f"../site-{i}/",
+        )
+        for i in range(count)
+    ]
+
+
+def open_map(guarded_page, serve_dir, tmp_path: Path, points, options=None):  # type: ignore[no-untyped-def]
+    base = serve_dir(tmp_path)
+    path = write_map(tmp_path, points, options)
+    page = guarded_page.page
+    page.goto(base + path)
+    page.wait_for_selector("html[data-markers]")
+    return page
+
+
+def sites_on_map(page) -> int:  # type: ignore[no-untyped-def]
+    """Sites shown: single markers plus the counts written on cluster icons."""
+    return page.evaluate(
+        """() => {
+            const singles = document.querySelectorAll('.leaflet-marker-icon.lp-m').length;
+            const clusters = [...document.querySelectorAll('.marker-cluster span')]
+                .filter(span => !span.classList.contains('lp-sr'))
+                .map(span => parseInt(span.firstChild.textContent, 10));
+            return singles + clusters.reduce((a, b) => a + b, 0);
+        }"""
+    )
+
+
+def test_every_site_is_on_the_map_and_nothing_leaves_localhost(guarded_page, serve_dir, tmp_path):
+    page = open_map(guarded_page, serve_dir, tmp_path, grid_points(250))
+    assert page.get_attribute("html", "data-markers") == "250"
+    assert sites_on_map(page) == 250
+    assert page.locator(".marker-cluster").count() > 0, "250 sites this close should cluster"
+    assert page.locator(".leaflet-overlay-pane path, .leaflet-pane path").count() > 0, (
+        "state outlines are drawn"
+    )
+    guarded_page.assert_clean()
+
+
+def test_popup_names_the_site_and_links_to_its_page_in_the_top_window(
+    guarded_page, serve_dir, tmp_path
+):
+    point = MapPoint(
+        "seattle",
+        "Seattle & King County LEAD",
+        "Seattle, WA",
+        "operating",
+        47.6062,
+        -122.3321,
+        "../seattle/",
+    )
+    page = open_map(guarded_page, serve_dir, tmp_path, [point])
+    page.get_by_role("button", name="Seattle & King County LEAD").click()
+    link = page.locator(".leaflet-popup-content a")
+    assert link.text_content() == "Seattle & King County LEAD"
+    assert link.get_attribute("href") == "../seattle/"
+    assert link.get_attribute("target") == "_top"
+    popup_text = page.locator(".leaflet-popup-content").inner_text()
+    assert "Seattle, WA" in popup_text and "Operating" in popup_text
+    guarded_page.assert_clean()
+
+
+def test_hostile_names_show_as_text(guarded_page, serve_dir, tmp_path):
+    point = MapPoint(
+        "hostile", HOSTILE_NAME, "Ciudad Juárez & שלום", "paused", 40.0, -100.0, "../hostile/"
+    )
+    page = open_map(guarded_page, serve_dir, tmp_path, [point])
+    marker = page.get_by_role("button", name=HOSTILE_NAME)
+    marker.click()
+    assert page.locator(".leaflet-popup-content a").text_content() == HOSTILE_NAME
+    assert page.locator(".leaflet-popup-content").inner_text().count("Ciudad Juárez & שלום") == 1
+    assert page.locator(".leaflet-popup-content img, .leaflet-popup-content script").count() == 0
+    guarded_page.assert_clean()  # includes: no dialog fired
+
+
+def test_keyboard_reaches_a_marker_and_enter_opens_its_popup(guarded_page, serve_dir, tmp_path):
+    point = MapPoint(
+        "tacoma", "Tacoma LEAD", "Tacoma, WA", "launching", 47.25, -122.44, "../tacoma/"
+    )
+    page = open_map(guarded_page, serve_dir, tmp_path, [point])
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.title") == "Tacoma LEAD":
+            break
+    else:
+        pytest.fail("Tab never reached the marker")
+    page.keyboard.press("Enter")
+    link = page.locator(".leaflet-popup-content a")
+    assert link.text_content() == "Tacoma LEAD"
+    assert page.evaluate("document.activeElement.textContent") == "Tacoma LEAD", (
+        "focus moves into the popup"
+    )
+    page.keyboard.press("Escape")
+    expect(page.locator(".leaflet-popup")).to_have_count(0)
+    assert page.evaluate("document.activeElement.title") == "Tacoma LEAD", "focus returns"
+    guarded_page.assert_clean()
+
+
+def test_clusters_have_an_accessible_name(guarded_page, serve_dir, tmp_path):
+    points = [
+        MapPoint(
+            f"p{i}", f"Place {i}", "Denver, CO", "operating", 39.74 + i * 1e-3, -104.99, f"../p{i}/"
+        )
+        for i in range(12)
+    ]
+    page = open_map(guarded_page, serve_dir, tmp_path, points)
+    assert page.get_by_role("button", name="12 sites").count() == 1
+    guarded_page.assert_clean()
+
+
+def test_with_tiles_the_tile_host_is_the_only_other_host_asked(guarded_page, serve_dir, tmp_path):
+    options = MapOptions(tiles="https://tiles.invalid/{z}/{x}/{y}.png", attribution="Test tiles")
+    page = open_map(guarded_page, serve_dir, tmp_path, grid_points(3), options)
+    assert guarded_page.blocked_requests, "tile requests are attempted"
+    assert all(url.startswith("https://tiles.invalid/") for url in guarded_page.blocked_requests)
+    assert "Test tiles" in page.locator(".leaflet-control-attribution").inner_text()
+    assert sites_on_map(page) == 3, "markers still drawn with the tiles blocked"
