@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from leadportal.atom import ATOM as ATOM_NS
-from leadportal.atom import atom_date, entry_id
+from leadportal.atom import atom_date, entry_id, link_to
 from leadportal.generate import generate
 from leadportal.library import (
     Entry,
@@ -124,3 +124,11 @@ def test_a_portal_without_documents_still_has_a_library_and_a_valid_feed(tmp_pat
 def test_file_links_survive_unusual_file_names() -> None:
     info = FileInfo("resources/files/notes #2 (draft)?.pdf", "PDF", 10)
     assert info.url == "resources/files/notes%20%232%20%28draft%29%3F.pdf"
+
+
+def test_feed_links_without_site_url_are_relative_to_the_feed(tmp_path: Path) -> None:
+    settings = Settings(root=tmp_path, docs_dir=tmp_path / "docs")
+    assert link_to(settings, "resources/toolkit/") == "toolkit/"
+    assert link_to(settings, "resources/feed.xml") == "feed.xml"
+    with_url = Settings(root=tmp_path, docs_dir=tmp_path / "docs", site_url="https://x.org/a/")
+    assert link_to(with_url, "resources/toolkit/") == "https://x.org/a/resources/toolkit/"

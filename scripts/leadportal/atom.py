@@ -9,6 +9,7 @@ from xml.etree import ElementTree as ET
 from . import library
 from .library import Entry
 from .settings import Settings
+from .urls import relative_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 # Fixed namespace: entry ids depend on the slug alone, never on the build or the host name.
@@ -26,9 +27,11 @@ def entry_id(slug: str) -> str:
 
 
 def link_to(settings: Settings, url: str) -> str:
-    """An absolute link under site_url; relative to the site root when there is none."""
+    """An absolute link under site_url; without one, relative to the feed's own address."""
     base = settings.site_url
-    return base.rstrip("/") + "/" + url if base else url
+    if base:
+        return base.rstrip("/") + "/" + url
+    return relative_url(f"{settings.resources_dir}/feed.xml", url)
 
 
 def feed(items: Sequence[Entry], settings: Settings) -> str:
