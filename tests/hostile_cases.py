@@ -104,13 +104,13 @@ def corpus_files() -> set[str]:
     }
 
 
-def empty_portal(root: Path) -> Settings:
+def empty_portal(root: Path, support: tuple[str, ...] = SUPPORT_FILES) -> Settings:
     for folder in ("sites", "docs/resources/files", "docs/contact"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (root / "docs/index.md").write_text("# Hostile portal\n", encoding="utf-8")
-    for support in SUPPORT_FILES:
-        shutil.copyfile(CORPUS / support, root / support)
+    for name in support:
+        shutil.copyfile(CORPUS / name, root / name)
     settings = Settings(
         root=root,
         docs_dir=root / "docs",
@@ -133,7 +133,13 @@ def add_case(case: Case, root: Path) -> None:
 
 
 def portal_with(cases: list[Case], root: Path) -> Settings:
-    settings = empty_portal(root)
+    # Only the support files a case names: any other file would be an orphan warning.
+    named = tuple(
+        name
+        for name in SUPPORT_FILES
+        if any(Path(name).name.encode() in c.content() for c in cases)
+    )
+    settings = empty_portal(root, named)
     for case in cases:
         add_case(case, root)
     return settings

@@ -24,6 +24,8 @@ def portal_with(case: Path, root: Path) -> Settings:
         (root / folder).mkdir(parents=True, exist_ok=True)
     (root / "docs/resources/files").mkdir()
     (root / "docs/resources/files/toolkit.pdf").write_bytes(b"%PDF-1.4\n")
+    (root / "docs/resources/files/notes.txt").write_text("A type of file that is not allowed.\n")
+    (root / "docs/resources/files/outside-link.pdf").symlink_to(root / "mkdocs.yml")
     (root / "mkdocs.yml").write_text("site_name: Test\n")
     shutil.copyfile(case, root / FOLDERS[case.parent.name] / case.name)
     return Settings(root=root, docs_dir=root / "docs", today=TODAY, form_email="bureau@example.org")

@@ -162,7 +162,12 @@ def test_negative_coordinates_stay_numbers(fixture_portal: Path) -> None:
 
 def test_documents_json_lists_public_documents(fixture_portal: Path) -> None:
     data = data_json(generated(fixture_portal), "data/documents.json")
-    assert [d["slug"] for d in data["documents"]] == ["community-toolkit"]
+    assert [d["slug"] for d in data["documents"]] == [
+        "community-toolkit",
+        "no-topic-guide",
+        "quotes-and-script-report",
+        "systems-brief",
+    ]
     toolkit = data["documents"][0]
     assert toolkit["file"] == "https://example.org/lead/resources/files/toolkit.pdf"
     assert toolkit["url"] is None

@@ -11,13 +11,15 @@ from .csp import policy_for, secure_outputs
 from .data_exports import data_files
 from .data_page import data_page
 from .decap import cms_problems
+from .file_checks import orphan_files, private_files
 from .form_pages import form_pages
 from .hsds_files import hsds_files
+from .library_pages import library_pages
 from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
-from .problems import Problem
-from .record_pages import document_pages, site_pages
+from .problems import Problem, sort_problems
+from .record_pages import site_pages
 from .robots import robots_txt
 from .schema import stale_schemas
 from .settings import Settings
@@ -30,7 +32,7 @@ Finisher = Callable[[Portal, Sequence[Output]], Iterable[Output]]
 
 RENDERERS: tuple[Renderer, ...] = (
     site_pages,
-    document_pages,
+    library_pages,
     form_pages,
     robots_txt,
     data_files,
@@ -50,6 +52,7 @@ class Generated:
     outputs: list[Output] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     portal: Portal | None = None
+    private_files: list[str] = field(default_factory=list)  # relative to docs/: never copied
 
     @property
     def ok(self) -> bool:
@@ -59,7 +62,8 @@ class Generated:
 def check(settings: Settings) -> Generated:
     """Load and validate every record; render nothing."""
     records = load_records(settings)
-    problems = list(records.problems) + stale_schemas(settings) + cms_problems(settings)
+    problems = sort_problems(records.problems + orphan_files(records.documents, settings))
+    problems += stale_schemas(settings) + cms_problems(settings)
     return Generated(records, problems=problems)
 
 
@@ -75,6 +79,7 @@ def generate(settings: Settings) -> Generated:
     own_policy = [output for renderer in SELF_SECURED for output in renderer(portal)]
     result.portal = portal
     result.outputs = sorted([*secured, *own_policy], key=lambda o: o.path)
+    result.private_files = private_files(result.records.documents, settings)
     result.problems += duplicate_paths(result.outputs)
     return result
 

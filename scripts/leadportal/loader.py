@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from .file_checks import document_file_problems
 from .form_backend import all_form_problems
 from .models import Document, Form, Record, Site
 from .problems import Problem, sort_problems
@@ -121,42 +122,13 @@ def case_collisions(files: Iterable[Path], settings: Settings) -> list[Problem]:
     return problems
 
 
-def file_fault(file: str, target: Path, docs_root: Path) -> tuple[str, str] | None:
-    """(message, hint) when a document's `file` cannot be published, else None."""
-    if not target.is_relative_to(docs_root):
-        return f"'{file}' is outside docs/", "keep the file in docs/, e.g. beside the record"
-    if target.suffix.lower() in {".yml", ".yaml"}:
-        return (
-            f"'{file}' is a record file, which is never published",
-            "point to the document itself, such as a PDF beside the record",
-        )
-    if not target.is_file():
-        return (
-            f"'{file}' does not exist",
-            "check the name and that the file is committed next to the record",
-        )
-    return None
-
-
-def document_file_problems(doc: Loaded[Document], settings: Settings) -> list[Problem]:
-    if not doc.record.file:
-        return []
-    # resolve() follows symbolic links, so a link pointing out of docs/ is caught too.
-    target = ((settings.root / doc.path).parent / doc.record.file).resolve()
-    fault = file_fault(doc.record.file, target, settings.docs_dir.resolve())
-    if fault is None:
-        return []
-    line, col = doc.parsed.where(("file",))
-    return [Problem(doc.path, line, col, "file", *fault)]
-
-
 def load_records(settings: Settings) -> Records:
     """Load and validate every record; problems are sorted by file, line and column."""
     sites, site_problems = load_kind(record_files(settings.sites_path), Site, settings)
     documents, doc_problems = load_kind(record_files(settings.resources_path), Document, settings)
     forms, form_problems = load_kind(record_files(settings.forms_path), Form, settings)
     file_problems = [p for d in documents for p in document_file_problems(d, settings)]
-    bad_files = {p.path for p in file_problems}
+    bad_files = {p.path for p in file_problems if p.is_error}
     documents = [d for d in documents if d.path not in bad_files]
     form_problems += all_form_problems(forms, settings)
     problems = sort_problems(site_problems + doc_problems + form_problems + file_problems)

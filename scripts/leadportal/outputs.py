@@ -50,3 +50,18 @@ def split_page(text: str) -> tuple[str, str]:
         end = text.index("\n---\n", 4)
         return text[4:end], text[end + 5 :].lstrip("\n")
     return "", text
+
+
+def head_html(items: list[dict[str, str]]) -> str:
+    """`<link>` and `<script>` elements from a page's `leadportal_head` meta, escaped.
+
+    An item with `src` becomes a script, any other a link; a value equal to its name (such as
+    `defer: defer`) becomes a bare boolean attribute.
+    """
+    tags = []
+    for item in items:
+        attributes = " ".join(
+            key if value == key else f'{key}="{html.escape(value)}"' for key, value in item.items()
+        )
+        tags.append(f"<script {attributes}></script>" if "src" in item else f"<link {attributes}>")
+    return "\n".join(tags)

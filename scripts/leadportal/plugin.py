@@ -20,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 from .csp import Policy, policy_for, with_csp
 from .generate import generate
 from .home_stats import home_stats
-from .outputs import Output, split_page
+from .outputs import Output, head_html, split_page
 from .portal import build_portal
 from .settings import Settings, plugin_option_defaults, settings_from
 
@@ -56,6 +56,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.bodies: dict[str, str] = {}
         self.settings: Settings | None = None
         self.home: dict[str, Any] = {}
+        self.private_files: set[str] = set()
         self.policy: Policy | None = None
         self.serving = False
 
@@ -77,6 +78,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 "Fix the lines above and build again (`leadportal check` lists them too)."
             )
         self.outputs = result.outputs
+        self.private_files = set(result.private_files)
         self.policy = (
             None if self.serving else policy_for(build_portal(result.records, self.settings))
         )
@@ -89,7 +91,11 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             return files
         record_folders = (self.settings.resources_dir + "/", self.settings.forms_dir + "/")
         for file in list(files):
-            if file.src_uri.startswith(record_folders) and file.src_uri.endswith((".yml", ".yaml")):
+            is_record = file.src_uri.startswith(record_folders) and file.src_uri.endswith(
+                (".yml", ".yaml")
+            )
+            # Files that only `public: false` documents name are not published either.
+            if is_record or file.src_uri in self.private_files:
                 files.remove(file)
         for output in self.outputs:
             existing = files.get_file_from_path(output.path)
@@ -124,6 +130,10 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Stylesheets, scripts and feed links that generated pages ask for, whatever the theme.
+        extra = page.meta.get("leadportal_head") if page.file.src_uri in self.bodies else None
+        if extra and "</head>" in output:
+            output = output.replace("</head>", head_html(extra) + "\n</head>", 1)
         return with_csp(output, self.policy) if self.policy else output
 
     def on_post_template(

@@ -73,6 +73,28 @@ DEFAULT_VOCABULARIES: dict[str, tuple[str, ...]] = {
 
 VOCABULARY_NAMES = tuple(DEFAULT_VOCABULARIES)
 
+# File types a document may have (lower-case extensions): PDF, Word, Excel, PowerPoint,
+# their OpenDocument equivalents, images and video. SVG is left out: it can carry scripts.
+DEFAULT_FILE_TYPES: tuple[str, ...] = (
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "webp",
+    "mp4",
+    "webm",
+)
+
 
 def build_date() -> dt.date:
     """Today, or the day of SOURCE_DATE_EPOCH (UTC) when set, so rebuilds are byte-identical."""
@@ -114,6 +136,8 @@ class Settings:
     stale_after_months: int = 12
     tiles: str = "openstreetmap"
     tiles_attribution: str = ""
+    allowed_file_types: list[str] = field(default_factory=lambda: list(DEFAULT_FILE_TYPES))
+    max_file_mb: int = 25
     data_publisher: str = "LEAD Support Bureau"  # credited in the open-data files and feed
     # Web editing (Decap CMS at /admin/): "git-gateway" (Netlify Identity) or "github" + cms_repo.
     cms_backend: str = "git-gateway"
