@@ -13,6 +13,7 @@ from .data_page import data_page
 from .decap import cms_problems
 from .file_checks import orphan_files, private_files
 from .form_pages import form_pages
+from .geocache import CachedPlace, load_places
 from .hsds_files import hsds_files
 from .library_pages import library_pages
 from .loader import Records, load_records
@@ -53,6 +54,7 @@ class Generated:
     problems: list[Problem] = field(default_factory=list)
     portal: Portal | None = None
     private_files: list[str] = field(default_factory=list)  # relative to docs/: never copied
+    places: dict[str, CachedPlace] = field(default_factory=dict)  # the geocode cache
 
     @property
     def ok(self) -> bool:
@@ -62,9 +64,10 @@ class Generated:
 def check(settings: Settings) -> Generated:
     """Load and validate every record; render nothing."""
     records = load_records(settings)
+    places, cache_problems = load_places(settings)
     problems = sort_problems(records.problems + orphan_files(records.documents, settings))
-    problems += stale_schemas(settings) + cms_problems(settings)
-    return Generated(records, problems=problems)
+    problems += cache_problems + stale_schemas(settings) + cms_problems(settings)
+    return Generated(records, problems=problems, places=places)
 
 
 def generate(settings: Settings) -> Generated:
@@ -72,7 +75,7 @@ def generate(settings: Settings) -> Generated:
     result = check(settings)
     if not result.ok:
         return result
-    portal = build_portal(result.records, settings)
+    portal = build_portal(result.records, settings, result.places)
     outputs = [output for renderer in RENDERERS for output in renderer(portal)]
     outputs += [output for finish in FINISHERS for output in finish(portal, outputs)]
     secured = secure_outputs(outputs, policy_for(portal))

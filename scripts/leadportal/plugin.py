@@ -21,7 +21,6 @@ from .csp import Policy, policy_for, with_csp
 from .generate import generate
 from .home_stats import home_stats
 from .outputs import Output, head_html, split_page
-from .portal import build_portal
 from .settings import Settings, plugin_option_defaults, settings_from
 
 log = logging.getLogger("mkdocs.plugins.leadportal")
@@ -79,9 +78,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             )
         self.outputs = result.outputs
         self.private_files = set(result.private_files)
-        self.policy = (
-            None if self.serving else policy_for(build_portal(result.records, self.settings))
-        )
+        self.policy = None if self.serving or result.portal is None else policy_for(result.portal)
         self.bodies = {o.path: split_page(str(o.content))[1] for o in self.outputs if o.is_page}
         self.home = home_stats(result.portal) if result.portal else {}
         return config

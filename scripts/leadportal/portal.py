@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .geocache import CachedPlace, place_query
 from .loader import Loaded, Records
 from .models import Document, Form, Site
 from .settings import Settings
@@ -40,8 +42,9 @@ class Portal:
         return stage.capitalize()
 
 
-def site_entry(loaded: Loaded[Site]) -> SiteEntry:
-    location = loaded.record.location
+def site_entry(loaded: Loaded[Site], places: Mapping[str, CachedPlace]) -> SiteEntry:
+    """The site with its coordinates: the record's `location`, else the geocode cache's."""
+    location = loaded.record.location or places.get(place_query(loaded.record))
     return SiteEntry(
         loaded.slug,
         loaded.path,
@@ -51,11 +54,14 @@ def site_entry(loaded: Loaded[Site]) -> SiteEntry:
     )
 
 
-def build_portal(records: Records, settings: Settings) -> Portal:
+def build_portal(
+    records: Records, settings: Settings, places: Mapping[str, CachedPlace] | None = None
+) -> Portal:
     """Keep public records only (sorted by slug) and derive what the pages need."""
+    places = places or {}
     return Portal(
         settings,
-        sites=tuple(site_entry(s) for s in records.sites if s.record.public),
+        sites=tuple(site_entry(s, places) for s in records.sites if s.record.public),
         documents=tuple(d for d in records.documents if d.record.public),
         forms=tuple(f for f in records.forms if f.record.public),
     )
