@@ -75,7 +75,7 @@ def us_places() -> UsPlaces:
     county_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     county_labels: dict[tuple[str, str], str] = {}
     state_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for row in zipcodes.list_all():
+    for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
         state = row["state"]
         if not row["active"] or not row["lat"] or state not in state_names:
             continue
