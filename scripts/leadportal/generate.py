@@ -46,6 +46,10 @@ SELF_SECURED: tuple[Renderer, ...] = (admin_files,)
 
 FINISHERS: tuple[Finisher, ...] = (sitemap_outputs,)
 
+# Checks that need the whole portal (e.g. stale or unplaced sites); they return warnings.
+PortalCheck = Callable[[Portal], Iterable[Problem]]
+PORTAL_CHECKS: tuple[PortalCheck, ...] = ()
+
 
 @dataclass
 class Generated:
@@ -83,6 +87,7 @@ def generate(settings: Settings) -> Generated:
     result.portal = portal
     result.outputs = sorted([*secured, *own_policy], key=lambda o: o.path)
     result.private_files = private_files(result.records.documents, settings)
+    result.problems += [problem for run in PORTAL_CHECKS for problem in run(portal)]
     result.problems += duplicate_paths(result.outputs)
     return result
 
