@@ -23,3 +23,8 @@ def test_headings_start_below_the_title_and_skip_no_level() -> None:
     html = render("#### A\n\n###### B\n\n##### C\n\n# D")
     assert [tag for tag in ("<h2>A", "<h3>B", "<h3>C", "<h2>D") if tag not in html] == []
     assert "<h1>" in render("# Top", 0)
+
+
+def test_one_record_cannot_define_a_link_for_the_next() -> None:
+    render("See [the site][home].\n\n[home]: https://example.org/")
+    assert "<a" not in render("See [the site][home].")
