@@ -158,13 +158,21 @@ def _compose(text: str) -> yaml.Node | None:
         except yaml.YAMLError:
             root = None  # the guarded loader reports it, with its own wording
         else:
-            if root is None or not _shares_nodes(root):
+            # Only an alias (`*name`) can make two places share a node.
+            if root is None or "*" not in text or not _shares_nodes(root):
                 return root
     return yaml.compose(text, Loader=_RecordLoader)
 
 
 def _plainly_shallow(text: str) -> bool:
     """An over-estimate of nesting from brackets and line prefixes; no YAML scanning."""
+    brackets = text.count("[") + text.count("{")
+    deepest = brackets if brackets <= MAX_DEPTH else _deepest_bracket(text)
+    longest_prefix = max((len(m.group(0)) for m in LINE_PREFIX.finditer(text)), default=0)
+    return deepest <= MAX_DEPTH and longest_prefix <= 2 * MAX_DEPTH
+
+
+def _deepest_bracket(text: str) -> int:
     depth = deepest = 0
     for char in text:
         if char in "[{":
@@ -172,8 +180,7 @@ def _plainly_shallow(text: str) -> bool:
             deepest = max(deepest, depth)
         elif char in "]}":
             depth -= 1
-    longest_prefix = max((len(m.group(0)) for m in LINE_PREFIX.finditer(text)), default=0)
-    return deepest <= MAX_DEPTH and longest_prefix <= 2 * MAX_DEPTH
+    return deepest
 
 
 def _shares_nodes(root: yaml.Node) -> bool:
@@ -332,6 +339,8 @@ class _Builder:
         return result
 
     def scalar(self, node: yaml.ScalarNode, where: Path) -> Any:
+        if node.tag == STR_TAG:  # most values: no constructor needed
+            return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError) as err:
@@ -345,6 +354,9 @@ class _Builder:
             else:
                 self.problem(node, where, f"cannot read '{node.value}': {err}")
             return node.value
+
+
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _dotted(path: Path) -> str:
