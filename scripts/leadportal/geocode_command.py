@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .geocache import read_cache, write_cache
-from .geocode_run import Answer, Ask, Pacer, ask, answers, failure_problems, places_to_ask
+from .geocode_run import Answer, Ask, Pacer, answers, ask, failure_problems, places_to_ask
 from .geocoders import (
     MIN_SECONDS_BETWEEN_REQUESTS,
     AdapterFactory,
@@ -98,11 +98,13 @@ def run_geocode(
             try:
                 write_cache(cache_path, places)
             except OSError as error:
-                print(f"{settings.geocode_cache}: not written ({error}); it is as before", file=sys.stderr)
+                print(
+                    f"{settings.geocode_cache}: not written ({error}); it is as before",
+                    file=sys.stderr,
+                )
                 return EXIT_PROBLEMS
             print(answer.line)
         else:
             print_problems(failure_problems(item, answer))
     print(summary(results, request.kind, settings.geocode_cache))
     return EXIT_OK if all(answer.place for _, answer in results) else EXIT_PROBLEMS
-

@@ -136,9 +136,7 @@ def ask(
     raise AssertionError("unreachable: the last try returns")
 
 
-def answers(
-    asks: Sequence[Ask], ask_one: Callable[[str], Answer]
-) -> Iterator[tuple[Ask, Answer]]:
+def answers(asks: Sequence[Ask], ask_one: Callable[[str], Answer]) -> Iterator[tuple[Ask, Answer]]:
     """Each Ask with its answer; once the service fails us, the rest are not asked."""
     stopped = ""
     for item in asks:

@@ -16,7 +16,12 @@ GEOCODERS = ("nominatim", "offline")
 # Nominatim's usage policy allows one request a second; the offline data has no limit.
 MIN_SECONDS_BETWEEN_REQUESTS = {"nominatim": 1.0, "offline": 0.0}
 # Sample agents from geopy's documentation: they identify nobody.
-SAMPLE_USER_AGENTS = {"my-application", "my_app/1", "my_user_agent/1.0", "specify_your_app_name_here"}
+SAMPLE_USER_AGENTS = {
+    "my-application",
+    "my_app/1",
+    "my_user_agent/1.0",
+    "specify_your_app_name_here",
+}
 USER_AGENT_HINT = (
     "set `geocoder_user_agent:` under the leadportal plugin in mkdocs.yml to a name and a way "
     'to reach you, e.g. "lead-portal/1.0 (bureau@example.org)", '
@@ -33,7 +38,9 @@ class GeocoderSetupError(ValueError):
 def check_user_agent(user_agent: str) -> str:
     agent = user_agent.strip()
     if not agent:
-        raise GeocoderSetupError(f"Nominatim needs a user agent that identifies you: {USER_AGENT_HINT}")
+        raise GeocoderSetupError(
+            f"Nominatim needs a user agent that identifies you: {USER_AGENT_HINT}"
+        )
     if agent.lower().startswith("geopy") or agent in SAMPLE_USER_AGENTS:
         raise GeocoderSetupError(
             f'"{agent}" is a default or sample user agent, which Nominatim\'s usage policy '

@@ -93,7 +93,7 @@ def find(query: PlaceQuery) -> tuple[Place, str] | None:
     return None
 
 
-class OfflineGeocoder(Geocoder):  # type: ignore[misc]  # geopy is untyped
+class OfflineGeocoder(Geocoder):
     """geopy's `Geocoder` interface over `us_places()`: no network, no rate limit."""
 
     def __init__(self) -> None:
