@@ -12,7 +12,9 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .geocache import read_cache, write_cache
+from geopy.geocoders.base import Geocoder
+
+from .geocache import CachedPlace, read_cache, write_cache
 from .geocode_run import Answer, Ask, Pacer, answers, ask, failure_problems, places_to_ask
 from .geocoders import (
     MIN_SECONDS_BETWEEN_REQUESTS,
@@ -81,30 +83,40 @@ def run_geocode(
     try:
         geocoder = make_geocoder(request.kind, settings, adapter_factory)
     except GeocoderSetupError as error:
-        print(f"{settings.relative(settings.root / 'mkdocs.yml')}: {error}", file=sys.stderr)
+        print(f"not asked: {error}", file=sys.stderr)
         return EXIT_USAGE
     pacer = pacer or Pacer(MIN_SECONDS_BETWEEN_REQUESTS.get(request.kind, 1.0))
-    places = dict(cache)
+    return ask_and_save(asks, geocoder, pacer, settings, dict(cache), request.kind)
+
+
+def ask_and_save(
+    asks: Sequence[Ask],
+    geocoder: Geocoder,
+    pacer: Pacer,
+    settings: Settings,
+    places: dict[str, CachedPlace],
+    kind: str,
+) -> int:
+    """Ask for each place, saving the cache after each one found; report each failure."""
+    cache_path = settings.root / settings.geocode_cache
     results = []
 
     def ask_one(query: str) -> Answer:
         timeout, retries = settings.geocoder_timeout, settings.geocoder_retries
-        return ask(geocoder, query, pacer, retries=retries, timeout=timeout, source=request.kind)
+        return ask(geocoder, query, pacer, retries=retries, timeout=timeout, source=kind)
 
     for item, answer in answers(asks, ask_one):
         results.append((item, answer))
-        if answer.place:
-            places[item.query] = answer.place
-            try:
-                write_cache(cache_path, places)
-            except OSError as error:
-                print(
-                    f"{settings.geocode_cache}: not written ({error}); it is as before",
-                    file=sys.stderr,
-                )
-                return EXIT_PROBLEMS
-            print(answer.line)
-        else:
+        if not answer.place:
             print_problems(failure_problems(item, answer))
-    print(summary(results, request.kind, settings.geocode_cache))
+            continue
+        places[item.query] = answer.place
+        try:
+            write_cache(cache_path, places)
+        except OSError as error:
+            kept = f"{settings.geocode_cache}: not written, left as it was ({error})"
+            print(kept, file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(answer.line)
+    print(summary(results, kind, settings.geocode_cache))
     return EXIT_OK if all(answer.place for _, answer in results) else EXIT_PROBLEMS
