@@ -1,4 +1,4 @@
-"""The `leadportal` command line: check, schema, generate, build, new, linkcheck."""
+"""The `leadportal` command line: check, schema, generate, build, new, linkcheck, geocode."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .generate import check, generate, write_outputs
+from .geocode_command import Request, run_geocode
+from .geocoders import GEOCODERS
 from .linkcheck import check_site, report_lines
 from .loader import SLUG
 from .mkdocs_yml import read_settings
@@ -97,6 +99,11 @@ def cmd_linkcheck(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if report.broken else EXIT_OK
 
 
+def cmd_geocode(settings: Settings, args: argparse.Namespace) -> int:
+    kind = "offline" if args.offline else (args.geocoder or settings.geocoder)
+    return run_geocode(settings, Request(kind, refresh=args.refresh, dry_run=args.dry_run))
+
+
 Command = Callable[[Settings, argparse.Namespace], int]
 
 
@@ -134,6 +141,25 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     links = sub.add_parser("linkcheck", help="check every link of a built site; exit 1 if broken")
     links.add_argument("site_dir", nargs="?", help="the built site (default: site/)")
     links.add_argument("--site-url", help="the portal's address (default: site_url of mkdocs.yml)")
+    geocode = sub.add_parser(
+        "geocode",
+        help="find coordinates for public sites without `location` and write them to the "
+        "geocode cache (records are never changed)",
+        epilog="exit codes: 0 every public site has coordinates; 1 a record has a problem or a "
+        "place was not found (each is listed); 2 the geocoder is not set up",
+    )
+    geocode.add_argument(
+        "--geocoder", choices=GEOCODERS, help="which geocoder to ask (default: geocoder: setting)"
+    )
+    geocode.add_argument(
+        "--offline", action="store_true", help="use the packaged US places: no network"
+    )
+    geocode.add_argument(
+        "--refresh", action="store_true", help="ask again for places already in the cache"
+    )
+    geocode.add_argument(
+        "--dry-run", action="store_true", help="list the places that would be asked; write nothing"
+    )
     commands: dict[str, Command] = {
         "new": cmd_new,
         "check": cmd_check,
@@ -141,6 +167,7 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
         "generate": cmd_generate,
         "build": cmd_build,
         "linkcheck": cmd_linkcheck,
+        "geocode": cmd_geocode,
     }
     return top, commands
 

@@ -26,6 +26,7 @@ from .schema import stale_schemas
 from .settings import Settings
 from .site_feed import site_feed
 from .sitemap_page import sitemap_outputs
+from .unplaced import unplaced_sites
 
 Renderer = Callable[[Portal], Iterable[Output]]
 # Finishers see every output of the renderers (e.g. the site map lists them all).
@@ -48,7 +49,7 @@ FINISHERS: tuple[Finisher, ...] = (sitemap_outputs,)
 
 # Checks that need the whole portal (e.g. stale or unplaced sites); they return warnings.
 PortalCheck = Callable[[Portal], Iterable[Problem]]
-PORTAL_CHECKS: tuple[PortalCheck, ...] = ()
+PORTAL_CHECKS: tuple[PortalCheck, ...] = (unplaced_sites,)
 
 
 @dataclass

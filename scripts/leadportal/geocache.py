@@ -8,6 +8,8 @@ build says so) instead of keeping stale coordinates.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,3 +84,25 @@ def cache_text(places: dict[str, CachedPlace]) -> str:
         },
     }
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_cache(path: Path, places: dict[str, CachedPlace]) -> None:
+    """Replace the cache file in one step: readers see the old file or the new, never half.
+
+    The text goes to a temporary file in the same folder (so the rename stays on one file
+    system), is flushed to disk, then renamed over the old file; on any failure the temporary
+    file is removed and the old cache is left as it was.
+    """
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(cache_text(places))
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.chmod(mode)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -119,6 +119,13 @@ class Settings:
     resources_dir: str = "resources"
     forms_dir: str = "contact"
     geocode_cache: str = "sites/geocode-cache.json"
+    # `leadportal geocode`: "nominatim" (OpenStreetMap, needs the network and a user agent
+    # that names you) or "offline" (the packaged US places: cities, counties, ZIP codes).
+    geocoder: str = "nominatim"
+    geocoder_user_agent: str = ""  # e.g. "lead-portal/1.0 (bureau@example.org)"
+    geocoder_domain: str = "nominatim.openstreetmap.org"  # or your own Nominatim server
+    geocoder_timeout: int = 10  # seconds per request
+    geocoder_retries: int = 2  # further tries after a timeout or an unavailable service
     vocabularies: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: dict(DEFAULT_VOCABULARIES)
     )

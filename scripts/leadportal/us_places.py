@@ -59,6 +59,14 @@ def county_key(text: str) -> str:
     return key
 
 
+def _has_point(row: dict[str, str]) -> bool:
+    """False for rows without coordinates: some PO boxes are listed at 0, 0."""
+    try:
+        return float(row["lat"]) != 0 and float(row["long"]) != 0
+    except (TypeError, ValueError):
+        return False
+
+
 def _mean(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
     lats, lons = zip(*points, strict=True)
     return round(sum(lats) / len(lats), 4), round(sum(lons) / len(lons), 4)
@@ -77,7 +85,7 @@ def us_places() -> UsPlaces:
     state_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
         state = row["state"]
-        if not row["active"] or not row["lat"] or state not in state_names:
+        if not row["active"] or state not in state_names or not _has_point(row):
             continue
         point = (float(row["lat"]), float(row["long"]))
         zips[row["zip_code"]] = Place(row["zip_code"], *point)
