@@ -1,4 +1,4 @@
-"""Site pages, state pages, the summary and the staleness warnings, as visitors and staff see them."""
+"""Site pages, state pages, the summary and the staleness warnings, as people see them."""
 
 from __future__ import annotations
 
