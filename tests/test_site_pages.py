@@ -18,6 +18,7 @@ from leadportal.portal import SiteEntry
 from leadportal.settings import Settings
 from leadportal.site_checks import add_months, months_between, reserved_slugs, verification
 from leadportal.site_pages import partner_groups, site_page, tel_href
+from leadportal.state_pages import bar_width, launches_per_year
 from portal_helpers import run_mkdocs
 from site_html_cases import CASES, SETTINGS, case_files, entry_for, portal_for, rendered_page
 
@@ -302,3 +303,20 @@ def test_sites_outside_the_vocabulary_order_still_render() -> None:
     entry = SiteEntry("x", "sites/x.yml", site)
     page = str(site_page(entry, portal_for(entry)).content)
     assert "X, Guam" in page and '<a href="../states/gu/">Guam</a>' in page
+
+
+def test_bars_are_proportional_and_never_hide_a_site() -> None:
+    assert [bar_width(n, 27) for n in (0, 1, 13, 27)] == [0, 5, 50, 100]
+
+
+def test_launches_per_year_include_years_without_launches() -> None:
+    entries = [entry_for(CASES / name) for name in ("hostile.yml", "verified.yml", "minimal.yml")]
+    rows = [(row.label, row.count) for row in launches_per_year(entries)]
+    assert rows == [("2016", 1), ("2017", 1)]
+    assert launches_per_year([entry_for(CASES / "minimal.yml")]) == []
+
+
+def test_summary_bars_are_hidden_from_screen_readers(built_fixture: Path) -> None:
+    html = (built_fixture / "sites/summary/index.html").read_text("utf-8")
+    bars = re.findall(r'<span class="lp-bar[^"]*"[^>]*>', html)
+    assert bars and all('aria-hidden="true"' in bar for bar in bars)

@@ -30,16 +30,6 @@ class Count:
 
 
 @dataclass(frozen=True)
-class StateRow:
-    """A row of the summary's table of states: sites in all and per stage (in column order)."""
-
-    state: State
-    total: int
-    bar: int
-    per_stage: tuple[int, ...]
-
-
-@dataclass(frozen=True)
 class State:
     code: str
     name: str
@@ -54,6 +44,16 @@ class State:
         return f"sites/states/{self.code.lower()}.md"
 
 
+@dataclass(frozen=True)
+class StateRow:
+    """A row of the summary's table of states: sites in all and per stage (in column order)."""
+
+    state: State
+    total: int
+    bar: int
+    per_stage: tuple[int, ...]
+
+
 def state_url(code: str) -> str:
     """`WA` -> `sites/states/wa/`."""
     return f"sites/states/{code.lower()}/"
@@ -65,17 +65,11 @@ def launch_year(entry: SiteEntry) -> str:
 
 def states(portal: Portal) -> list[State]:
     """States that have public sites, by name; their sites by name."""
-    codes = sorted({e.site.jurisdiction.state for e in portal.sites}, key=state_name)
+    by_name = sorted(portal.sites, key=lambda e: (e.site.name.casefold(), e.slug))
+    codes = sorted({e.site.jurisdiction.state for e in by_name}, key=state_name)
     return [
         State(
-            code,
-            state_name(code),
-            tuple(
-                sorted(
-                    (e for e in portal.sites if e.site.jurisdiction.state == code),
-                    key=lambda e: (e.site.name.casefold(), e.slug),
-                )
-            ),
+            code, state_name(code), tuple(e for e in by_name if e.site.jurisdiction.state == code)
         )
         for code in codes
     ]
@@ -139,24 +133,23 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 def state_page(state: State, portal: Portal) -> Output:
     here = state.url
+    stages = stage_counts(state.sites, portal, all_stages=False)
     body = render(
         "sites/state.html",
         here=here,
         state=state,
-        stages=stage_counts(state.sites, portal, all_stages=False),
+        stages=stages,
         stage_label=portal.stage_label,
         launch_year=launch_year,
         plural=plural,
         urls={"sites": SITES_URL, "states": page_url(STATES_INDEX), "summary": page_url(SUMMARY)},
     )
-    stages = ", ".join(
-        f"{c.count} {c.label.lower()}" for c in stage_counts(state.sites, portal, all_stages=False)
-    )
+    per_stage = ", ".join(f"{c.count} {c.label.lower()}" for c in stages)
     return page(
         state.path,
         f"LEAD® sites in {state.name}",
         body,
-        description=f"{plural(len(state.sites), 'LEAD® site')} in {state.name} ({stages}): "
+        description=f"{plural(len(state.sites), 'LEAD® site')} in {state.name} ({per_stage}): "
         "where they are, their stage and launch year.",
         leadportal_head=head(here),
     )
