@@ -20,12 +20,15 @@ from .loader import Records, load_records
 from .outputs import Output
 from .portal import Portal, build_portal
 from .problems import Problem, sort_problems
-from .record_pages import site_pages
 from .robots import robots_txt
 from .schema import stale_schemas
 from .settings import Settings
+from .site_checks import reserved_slugs, stale_sites
 from .site_feed import site_feed
+from .site_pages import site_pages
 from .sitemap_page import sitemap_outputs
+from .sites_index_standin import sites_index_standin
+from .state_pages import state_pages
 from .unplaced import unplaced_sites
 
 Renderer = Callable[[Portal], Iterable[Output]]
@@ -34,6 +37,8 @@ Finisher = Callable[[Portal, Sequence[Output]], Iterable[Output]]
 
 RENDERERS: tuple[Renderer, ...] = (
     site_pages,
+    state_pages,
+    sites_index_standin,  # remove when the sites directory (sites/index.md) is merged
     library_pages,
     form_pages,
     robots_txt,
@@ -49,7 +54,7 @@ FINISHERS: tuple[Finisher, ...] = (sitemap_outputs,)
 
 # Checks that need the whole portal (e.g. stale or unplaced sites); they return warnings.
 PortalCheck = Callable[[Portal], Iterable[Problem]]
-PORTAL_CHECKS: tuple[PortalCheck, ...] = (unplaced_sites,)
+PORTAL_CHECKS: tuple[PortalCheck, ...] = (unplaced_sites, stale_sites, reserved_slugs)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from .problems import visible
 
 URL_ATTRIBUTES = {"href", "src", "action", "poster", "data", "formaction"}
-IGNORED_SCHEMES = {"mailto", "tel", "sms"}
+IGNORED_SCHEMES = {"mailto", "tel", "sms", "geo"}
 UNSAFE_SCHEMES = {"javascript", "vbscript", "data", "file"}
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 

