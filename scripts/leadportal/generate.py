@@ -25,7 +25,9 @@ from .robots import robots_txt
 from .schema import stale_schemas
 from .settings import Settings
 from .site_feed import site_feed
+from .site_map_page import map_slug_problems, site_map
 from .sitemap_page import sitemap_outputs
+from .tiles import tiles_problems
 
 Renderer = Callable[[Portal], Iterable[Output]]
 # Finishers see every output of the renderers (e.g. the site map lists them all).
@@ -40,6 +42,7 @@ RENDERERS: tuple[Renderer, ...] = (
     hsds_files,
     site_feed,
     data_page,
+    site_map,
 )
 # Outputs with their own Content-Security-Policy: the editor loads Decap from its CDN.
 SELF_SECURED: tuple[Renderer, ...] = (admin_files,)
@@ -71,6 +74,7 @@ def check(settings: Settings) -> Generated:
     places, cache_problems = load_places(settings)
     problems = sort_problems(records.problems + orphan_files(records.documents, settings))
     problems += cache_problems + stale_schemas(settings) + cms_problems(settings)
+    problems += tiles_problems(settings) + map_slug_problems(records.sites)
     return Generated(records, problems=problems, places=places)
 
 
