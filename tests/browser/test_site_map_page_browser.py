@@ -69,9 +69,7 @@ def test_the_map_document_has_no_accessibility_violations(offline_site, serve_di
     guarded_page.assert_clean()
 
 
-def test_a_popup_link_opens_the_site_page_in_the_top_window(
-    offline_site, serve_dir, guarded_page
-):  # type: ignore[no-untyped-def]
+def test_a_popup_link_opens_the_site_page_in_the_top_window(offline_site, serve_dir, guarded_page):  # type: ignore[no-untyped-def]
     base = serve_dir(offline_site)
     page = guarded_page.page
     page.goto(base + "frame.html")
