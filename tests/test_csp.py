@@ -15,9 +15,9 @@ from leadportal.csp import (
     source_of,
     with_csp,
 )
-from leadportal.outputs import Output
 from leadportal.map_data import MapOptions, MapPoint
 from leadportal.map_document import render_map
+from leadportal.outputs import Output
 from leadportal.settings import Settings
 from site_files import html_files
 

@@ -12,8 +12,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 from .csp import map_policy, with_csp
-from .map_data import MapOptions, MapPoint
 from .loader import Loaded
+from .map_data import MapOptions, MapPoint
 from .map_document import render_map
 from .models import Site
 from .outputs import Output
