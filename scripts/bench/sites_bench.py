@@ -89,8 +89,8 @@ def report(rows: list[Row], chromium: str) -> str:
         "*Map* is `sites/map/index.html`; *per site* is beyond the 0-site portal's map:",
         "(bytes(N) − bytes(0)) / N. *Drawn* is the median of 3 cold loads from navigation",
         "start until every marker is on the map (`data-markers`); tile requests are refused,",
-        "so only this site's files load. The synthetic names (\"Synthetic LEAD 123\", \"Town",
-        "123\") compress better than real ones: `map_bench.py`, with US city names, measured",
+        'so only this site\'s files load. The synthetic names ("Synthetic LEAD 123", "Town',
+        '123") compress better than real ones: `map_bench.py`, with US city names, measured',
         "about 26 gzipped bytes per site at 5,000 (`docs/benchmarks/map.md`).",
         "",
         "| sites | build (s) | map raw bytes | map gzipped bytes | raw bytes per site "
