@@ -36,6 +36,7 @@ plugins:
   - search
   - leadportal:
       tiles: https://tile.example.org/{z}/{x}/{y}.png
+      tiles_attribution: Example tiles
       form_email: bureau@example.org
 nav:
   - Home: index.md
@@ -117,6 +118,7 @@ def empty_portal(root: Path, support: tuple[str, ...] = SUPPORT_FILES) -> Settin
         today=TODAY,
         site_url="https://example.org/hostile/",
         tiles="https://tile.example.org/{z}/{x}/{y}.png",
+        tiles_attribution="Example tiles",
         form_email="bureau@example.org",
     )
     (root / "docs/schemas").mkdir()

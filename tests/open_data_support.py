@@ -13,11 +13,18 @@ from leadportal.mkdocs_yml import read_settings
 TODAY = dt.date(2026, 11, 26)
 
 
+BINARY = (".png", ".jpg", ".gif", ".webp", ".pdf")  # e.g. the map library's images
+
+
 def generated(root: Path, today: dt.date = TODAY) -> dict[str, str]:
-    """Every output of the portal at `root`, by path."""
+    """Every text output of the portal at `root`, by path."""
     result = generate(read_settings(root / "mkdocs.yml", today=today))
     assert result.ok, [str(p) for p in result.problems]
-    return {o.path: o.as_bytes().decode("utf-8") for o in result.outputs}
+    return {
+        o.path: o.as_bytes().decode("utf-8")
+        for o in result.outputs
+        if not o.path.lower().endswith(BINARY)
+    }
 
 
 def data_json(files: dict[str, str], path: str) -> Any:

@@ -6,9 +6,18 @@ import dataclasses
 from pathlib import Path
 
 from csp_checks import directives, policy_problems
-from leadportal.csp import base_policy, inline_scripts, script_hash, source_of, with_csp
+from leadportal.csp import (
+    base_policy,
+    inline_scripts,
+    map_policy,
+    script_hash,
+    secure_outputs,
+    source_of,
+    with_csp,
+)
 from leadportal.map_data import MapOptions, MapPoint
 from leadportal.map_document import render_map
+from leadportal.outputs import Output
 from leadportal.settings import Settings
 from site_files import html_files
 
@@ -39,25 +48,40 @@ def test_a_url_cannot_smuggle_directives_into_the_policy() -> None:
         assert source_of(hostile) is None, hostile
 
 
-def test_policy_names_the_tiles_and_every_form_backend() -> None:
+def test_page_policy_names_every_form_backend_and_no_tiles() -> None:
     settings = dataclasses.replace(
         SETTINGS, tiles="https://{s}.tiles.example.org/{z}/{x}/{y}.png", form_backend=""
     )
     policy = base_policy(settings, ["https://forms.example.net/f/1", "mailto:x@example.org"])
-    assert policy["img-src"] == ("'self'", "data:", "https://*.tiles.example.org")
+    assert policy["img-src"] == ("'self'", "data:"), "only the map document shows tiles"
     assert policy["connect-src"] == ("'self'", "https://forms.example.net")
     assert policy["form-action"] == ("'self'", "https://forms.example.net", "mailto:")
     assert policy["script-src"] == ("'self'",)
     assert policy["object-src"] == ("'none'",)
 
 
-def test_tile_provider_names_resolve_to_their_host() -> None:
-    policy = base_policy(dataclasses.replace(SETTINGS, tiles="openstreetmap"), [])
-    assert policy["img-src"][2].startswith("https://") and "openstreetmap" in policy["img-src"][2]
-    assert base_policy(dataclasses.replace(SETTINGS, tiles=""), [])["img-src"] == (
-        "'self'",
-        "data:",
+def test_map_policy_names_the_tile_host_and_no_form_backend() -> None:
+    settings = dataclasses.replace(
+        SETTINGS,
+        tiles="https://{s}.tiles.example.org/{z}/{x}/{y}.png",
+        tiles_attribution="T",
+        form_backend="https://forms.example.net/f",
     )
+    policy = map_policy(settings)
+    assert policy["img-src"] == ("'self'", "data:", "https://*.tiles.example.org")
+    assert policy["connect-src"] == ("'self'",)
+    assert policy["form-action"] == ("'self'",)
+    assert policy["script-src"] == ("'self'",)
+
+
+def test_map_policy_for_openstreetmap_and_for_no_tiles() -> None:
+    policy = map_policy(dataclasses.replace(SETTINGS, tiles="openstreetmap"))
+    assert policy["img-src"] == ("'self'", "data:", "https://tile.openstreetmap.org")
+    for off in ("none", ""):
+        assert map_policy(dataclasses.replace(SETTINGS, tiles=off))["img-src"] == (
+            "'self'",
+            "data:",
+        )
 
 
 def test_inline_scripts_are_hashed_and_data_blocks_and_files_are_not() -> None:
@@ -77,6 +101,16 @@ def test_map_document_gets_its_own_policy() -> None:
     document = with_csp(render_map([point], MapOptions()), base_policy(SETTINGS, []))
     policy = directives(document)
     assert len(policy["script-src"]) == 1 + len(inline_scripts(document)) >= 2
+
+
+def test_a_document_with_its_own_policy_keeps_it() -> None:
+    own = with_csp(PAGE, map_policy(SETTINGS))
+    secured = secure_outputs(
+        [Output("m/index.html", own), Output("p/index.html", PAGE)], base_policy(SETTINGS, [])
+    )
+    assert secured[0].content == own
+    assert "tile.openstreetmap.org" not in str(secured[1].content)
+    assert "Content-Security-Policy" in str(secured[1].content)
 
 
 def test_every_page_of_the_fixture_portal_has_the_policy(built_fixture: Path) -> None:

@@ -16,7 +16,7 @@ from leadportal.mkdocs_yml import read_settings
 from leadportal.models import Partner, Site
 from leadportal.portal import SiteEntry
 from leadportal.settings import Settings
-from leadportal.site_checks import add_months, months_between, reserved_slugs, verification
+from leadportal.site_checks import add_months, months_between, verification
 from leadportal.site_pages import partner_groups, site_page, tel_href
 from leadportal.state_pages import bar_width, launches_per_year
 from portal_helpers import run_mkdocs
@@ -250,11 +250,6 @@ def test_a_site_cannot_take_the_address_of_a_portal_page(fixture_portal: Path) -
         "sites/summary.yml: the file name 'summary' is taken by the portal's own "
         "/sites/summary/ page (rename the file, e.g. after the site's city or county)"
     ) in problems
-
-
-def test_reserved_slugs_leave_ordinary_sites_alone() -> None:
-    entry = entry_for(CASES / "minimal.yml")
-    assert list(reserved_slugs(portal_for(entry))) == []
 
 
 def test_state_pages_list_public_sites_only(built_fixture: Path) -> None:

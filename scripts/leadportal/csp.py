@@ -1,5 +1,5 @@
 """Content Security Policy: a meta tag in every HTML file, allowing our own origin only,
-plus the configured map tiles and form backends.
+plus the form backends on pages and the configured tile host in the map document.
 
 Inline scripts (the theme's and the map's) are allowed by their sha256 hash, computed from
 the finished HTML, so an injected script never runs. Styles may be inline (the Markdown
@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import warnings
 from collections.abc import Iterable, Mapping
 from html import escape
 from urllib.parse import urlsplit
@@ -19,6 +18,7 @@ from urllib.parse import urlsplit
 from .outputs import Output
 from .portal import Portal
 from .settings import Settings
+from .tiles import tiles_for
 
 Policy = Mapping[str, tuple[str, ...]]
 
@@ -50,17 +50,10 @@ def source_of(url: str) -> str | None:
     return f"{parts.scheme}://{host}"
 
 
-def tile_url(tiles: str) -> str | None:
-    """The URL template of the configured tiles: a URL as is, or a provider name via folium."""
-    if not tiles.strip() or tiles.strip().lower() == "none":
-        return None
-    if "://" in tiles:
-        return tiles
-    import folium  # only needed for provider names; folium is slow to import
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return str(folium.TileLayer(tiles=tiles).tiles)
+def tile_source(settings: Settings) -> str | None:
+    """The CSP source of the configured map tiles, or None when the map has no tiles."""
+    tiles = tiles_for(settings)
+    return source_of(tiles.url) if tiles else None
 
 
 def form_sources(actions: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -81,16 +74,17 @@ def _unique(sources: Iterable[str]) -> tuple[str, ...]:
 
 
 def base_policy(settings: Settings, form_actions: Iterable[str]) -> Policy:
-    """The policy of every page, before the hashes of its own inline scripts."""
-    tiles = tile_url(settings.tiles)
-    tile_source = source_of(tiles) if tiles else None
+    """The policy of every page, before the hashes of its own inline scripts.
+
+    Pages show no map tiles themselves (the map is a document of its own, in a frame).
+    """
     actions = [a for a in (settings.form_backend, *form_actions) if a]
     connect, targets = form_sources(actions)
     return {
         "default-src": ("'self'",),
         "script-src": ("'self'",),
         "style-src": ("'self'", "'unsafe-inline'"),
-        "img-src": _unique(["'self'", "data:", *([tile_source] if tile_source else [])]),
+        "img-src": ("'self'", "data:"),
         "font-src": ("'self'",),
         "connect-src": _unique(["'self'", *connect]),
         "frame-src": ("'self'",),
@@ -98,6 +92,20 @@ def base_policy(settings: Settings, form_actions: Iterable[str]) -> Policy:
         "form-action": _unique(["'self'", *targets]),
         "base-uri": ("'self'",),
         "object-src": ("'none'",),
+    }
+
+
+def map_policy(settings: Settings) -> Policy:
+    """The map document's policy: its own files, plus images from the tile host if any.
+
+    It sends nothing anywhere, so it allows no form backend.
+    """
+    source = tile_source(settings)
+    return {
+        **base_policy(settings, []),
+        "img-src": _unique(["'self'", "data:", *([source] if source else [])]),
+        "connect-src": ("'self'",),
+        "form-action": ("'self'",),
     }
 
 
@@ -148,11 +156,16 @@ def with_csp(html: str, policy: Policy) -> str:
     return html[: anchor.end()] + "\n" + meta + html[anchor.end() :]
 
 
+def has_policy(html: str) -> bool:
+    return EXISTING_META.search(html) is not None
+
+
 def secure_outputs(outputs: Iterable[Output], policy: Policy) -> list[Output]:
-    """Standalone HTML outputs (such as the map document) with their policy meta added."""
+    """Standalone HTML outputs with the page policy added, unless they carry their own
+    (the map document does: it alone may load map tiles)."""
     return [
         Output(o.path, with_csp(o.content, policy))
-        if o.path.endswith(".html") and isinstance(o.content, str)
+        if o.path.endswith(".html") and isinstance(o.content, str) and not has_policy(o.content)
         else o
         for o in outputs
     ]

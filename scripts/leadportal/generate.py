@@ -25,10 +25,12 @@ from .schema import stale_schemas
 from .settings import Settings
 from .site_checks import reserved_slugs, stale_sites
 from .site_feed import site_feed
+from .site_map_page import site_map
 from .site_pages import site_pages
 from .sitemap_page import sitemap_outputs
 from .sites_index_standin import sites_index_standin
 from .state_pages import state_pages
+from .tiles import tiles_problems
 from .unplaced import unplaced_sites
 
 Renderer = Callable[[Portal], Iterable[Output]]
@@ -46,6 +48,7 @@ RENDERERS: tuple[Renderer, ...] = (
     hsds_files,
     site_feed,
     data_page,
+    site_map,
 )
 # Outputs with their own Content-Security-Policy: the editor loads Decap from its CDN.
 SELF_SECURED: tuple[Renderer, ...] = (admin_files,)
@@ -54,7 +57,7 @@ FINISHERS: tuple[Finisher, ...] = (sitemap_outputs,)
 
 # Checks that need the whole portal (e.g. stale or unplaced sites); they return warnings.
 PortalCheck = Callable[[Portal], Iterable[Problem]]
-PORTAL_CHECKS: tuple[PortalCheck, ...] = (unplaced_sites, stale_sites, reserved_slugs)
+PORTAL_CHECKS: tuple[PortalCheck, ...] = (unplaced_sites, stale_sites)
 
 
 @dataclass
@@ -77,6 +80,7 @@ def check(settings: Settings) -> Generated:
     places, cache_problems = load_places(settings)
     problems = sort_problems(records.problems + orphan_files(records.documents, settings))
     problems += cache_problems + stale_schemas(settings) + cms_problems(settings)
+    problems += tiles_problems(settings) + list(reserved_slugs(records.sites))
     return Generated(records, problems=problems, places=places)
 
 

@@ -303,7 +303,9 @@ def stylesheet(styles: Sequence[StageStyle]) -> str:
         ".lp-legend ul { list-style: none; margin: 0; padding: 0; }",
         ".lp-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }",
         ".lp-legend .lp-m { position: relative; width: 22px; height: 22px; flex: none; }",
-        ".lp-noscript { margin: 1em; font: 16px/1.4 system-ui, sans-serif; }",
+        # Above the (empty) map, which covers the page when scripts do not run.
+        ".lp-noscript { position: relative; z-index: 1001; margin: 0; padding: 1em;"
+        " background: #fff; color: #1b1b1b; font: 16px/1.4 system-ui, sans-serif; }",
         ".lp-popup-name { font-weight: 700; }",
         ".leaflet-popup-content p { margin: 0.25em 0 0; }",
     ]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .loader import Loaded
+from .models import Site
 from .portal import Portal, SiteEntry
 from .problems import Problem
 from .yamlpos import parse
@@ -95,9 +97,9 @@ def field_position(file: Path, path: str, key: str) -> tuple[int, int]:
     return parsed.keys.get((key,), (0, 0))
 
 
-def reserved_slugs(portal: Portal) -> Iterator[Problem]:
-    """An error for a site whose page would replace another page below /sites/."""
-    for entry in portal.sites:
+def reserved_slugs(sites: Iterable[Loaded[Site]]) -> Iterator[Problem]:
+    """An error for a site whose page would replace another page below /sites/ (the map too)."""
+    for entry in sites:
         if entry.slug in RESERVED_SLUGS:
             yield Problem(
                 entry.path,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 
 from site_files import page_urls
 
@@ -61,3 +62,27 @@ def site_path(site: Path) -> str:
     text = sitemap.read_text(encoding="utf-8") if sitemap.is_file() else ""
     locations = re.findall(r"<loc>([^<]*)</loc>", text)
     return urlsplit(min(locations, key=len)).path.strip("/") if locations else ""
+
+
+# A transparent 1x1 PNG: what the stand-in tile server answers.
+BLANK_TILE = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII="
+)
+
+
+def stand_in_tiles(page: Page, host: str) -> list[str]:
+    """Answer requests to the tile `host` with a blank tile instead of blocking them (the map
+    document may ask it, nothing else may). Returns the growing list of the documents that
+    asked, so a walk can check that only the map did."""
+    askers: list[str] = []
+
+    def answer(route: Route) -> None:
+        askers.append(route.request.frame.url)
+        route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+
+    page.route(f"https://{host}/**", answer)  # registered last, so it wins over the guard
+    return askers
+
+
+def only_the_map_asked(askers: list[str]) -> list[str]:
+    return [url for url in askers if not url.split("#")[0].endswith("sites/map/")]

@@ -5,9 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from page_walk import serve_site, violations, visit, visit_all, watch_policy
+from page_walk import (
+    only_the_map_asked,
+    serve_site,
+    stand_in_tiles,
+    violations,
+    visit,
+    visit_all,
+    watch_policy,
+)
 
-from leadportal.csp import base_policy, with_csp
+from leadportal.csp import map_policy, with_csp
 from leadportal.map_data import MapOptions, MapPoint
 from leadportal.map_document import render_map
 from leadportal.settings import Settings
@@ -18,16 +26,20 @@ VENDOR = Path(__file__).parents[2] / "scripts" / "leadportal" / "assets" / "vend
 def test_fixture_portal_pages_keep_their_policy(
     built_fixture, serve_dir, guarded_page, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
+    askers = stand_in_tiles(guarded_page.page, "tile.openstreetmap.org")
     base = serve_site(serve_dir, built_fixture, tmp_path)
     assert visit_all(guarded_page.page, base, built_fixture) == []
+    assert askers and only_the_map_asked(askers) == [], "tiles load on the map only"
     guarded_page.assert_clean()
 
 
 def test_real_portal_pages_keep_their_policy(
     built_real_portal, serve_dir, guarded_page, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
+    askers = stand_in_tiles(guarded_page.page, "tile.openstreetmap.org")
     base = serve_site(serve_dir, built_real_portal, tmp_path)
     assert visit_all(guarded_page.page, base, built_real_portal) == []
+    assert askers and only_the_map_asked(askers) == [], "tiles load on the map only"
     guarded_page.assert_clean()
 
 
@@ -48,8 +60,8 @@ def test_map_document_draws_under_its_policy(tmp_path: Path, serve_dir, guarded_
         MapPoint(f"s{i}", f"Site {i}", "A, WA", "operating", 40 + i, -100 + i, f"../s{i}/")
         for i in range(5)
     ]
-    settings = Settings(root=tmp_path, docs_dir=tmp_path, tiles="")
-    document = with_csp(render_map(points, MapOptions()), base_policy(settings, []))
+    settings = Settings(root=tmp_path, docs_dir=tmp_path, tiles="none")
+    document = with_csp(render_map(points, MapOptions()), map_policy(settings))
     target = tmp_path / "sites" / "map" / "index.html"
     target.parent.mkdir(parents=True)
     target.write_text(document, encoding="utf-8")

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from page_walk import serve_site, violations, visit, watch_policy
+from page_walk import (
+    only_the_map_asked,
+    serve_site,
+    stand_in_tiles,
+    violations,
+    visit,
+    watch_policy,
+)
 from playwright.sync_api import Page
 
 from site_files import page_urls
@@ -52,6 +59,7 @@ def search(page: Page, base: str, words: str) -> int:
 def test_no_payload_runs(hostile_site: Path, serve_dir, guarded_page, tmp_path) -> None:  # type: ignore[no-untyped-def]
     page = guarded_page.page
     watch_policy(page)
+    askers = stand_in_tiles(page, "tile.example.org")  # the hostile portal's tiles
     base = serve_site(serve_dir, hostile_site, tmp_path)
     urls = [base + path for path in page_urls(hostile_site)]
     assert len(urls) > 20
@@ -60,6 +68,7 @@ def test_no_payload_runs(hostile_site: Path, serve_dir, guarded_page, tmp_path) 
         problems += visit(page, url)
         problems += poke(page, url)
     assert problems == []
+    assert only_the_map_asked(askers) == []
     guarded_page.assert_clean()
 
 
