@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -167,3 +170,22 @@ def test_a_site_folder_that_cannot_be_replaced_is_reported(
     assert code == publish.EXIT_BUILD_FAILED
     assert "could not replace" in err and "copy it by hand" in err
     assert tree_digest(fixture_portal / "site") == built_once
+
+
+def test_a_stale_site_is_printed_once_and_still_published(
+    fixture_portal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = fixture_portal / "sites/albany-ny.yml"
+    record.write_text(record.read_text() + "last_verified: 2020-02-01\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795651200")  # 2026-11-26
+    # A real process: pytest's own log handler would hide a second print of the reminder.
+    run = subprocess.run(
+        [sys.executable, "-m", "leadportal.cli", "-f", str(fixture_portal / "mkdocs.yml"), "build"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert run.returncode == 0, run.stderr
+    err = run.stderr
+    assert err.count("sites/albany-ny.yml:") == 1 and "last verified 81 months ago" in err
+    assert "out of date" in (fixture_portal / "site/sites/albany-ny/index.html").read_text()

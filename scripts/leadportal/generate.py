@@ -55,9 +55,9 @@ SELF_SECURED: tuple[Renderer, ...] = (admin_files,)
 
 FINISHERS: tuple[Finisher, ...] = (sitemap_outputs,)
 
-# Checks that need the whole portal (e.g. stale or unplaced sites); they return warnings.
+# Checks that need the whole portal (e.g. sites without coordinates); they return warnings.
 PortalCheck = Callable[[Portal], Iterable[Problem]]
-PORTAL_CHECKS: tuple[PortalCheck, ...] = (unplaced_sites, stale_sites)
+PORTAL_CHECKS: tuple[PortalCheck, ...] = (unplaced_sites,)
 
 
 @dataclass
@@ -81,6 +81,7 @@ def check(settings: Settings) -> Generated:
     problems = sort_problems(records.problems + orphan_files(records.documents, settings))
     problems += cache_problems + stale_schemas(settings) + cms_problems(settings)
     problems += tiles_problems(settings) + list(reserved_slugs(records.sites))
+    problems += stale_sites(records.sites, settings)
     return Generated(records, problems=problems, places=places)
 
 

@@ -24,6 +24,8 @@ from .outputs import Output, head_html, split_page
 from .settings import Settings, plugin_option_defaults, settings_from
 
 log = logging.getLogger("mkdocs.plugins.leadportal")
+# Outside the mkdocs.* loggers, which --strict counts: reminders are shown, never fatal.
+reminders = logging.getLogger("leadportal.reminders")
 
 
 def _config_class() -> type[base.Config]:
@@ -69,7 +71,10 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.settings = settings_for(config, dict(self.config))
         result = generate(self.settings)
         for problem in result.problems:
-            (log.error if problem.is_error else log.warning)(str(problem))
+            if problem.is_error:
+                log.error(str(problem))
+            else:
+                (log if problem.stops_publishing else reminders).warning(str(problem))
         if not result.ok:
             errors = sum(p.is_error for p in result.problems)
             raise PluginError(

@@ -14,6 +14,12 @@ def visible(text: str) -> str:
     return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+# A reminder is printed as a warning but never stops a build: e.g. a site not verified for a
+# year should not hold back an unrelated, urgent correction.
+REMINDER = "reminder"
+WARNINGS = ("warning", REMINDER)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One line of `leadportal check` output: `file:line:col: field: message (hint)`."""
@@ -33,12 +39,17 @@ class Problem:
         text = f"{self.field}: {self.message}" if self.field else self.message
         if self.hint:
             text += f" ({self.hint})"
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = "warning: " if self.severity in WARNINGS else ""
         return visible(f"{where}: {prefix}{text}")
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def stops_publishing(self) -> bool:
+        """Errors and warnings stop a publishing (strict) build; reminders are only printed."""
+        return self.severity != REMINDER
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

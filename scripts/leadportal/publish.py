@@ -95,6 +95,9 @@ def run_mkdocs(config_file: Path, site_dir: Path, log: MkDocsLog) -> None:
 
     logger = logging.getLogger("mkdocs")
     logger.addHandler(log)
+    # The plugin repeats the check's reminders, which this command printed already.
+    already_printed = logging.NullHandler()
+    logging.getLogger("leadportal.reminders").addHandler(already_printed)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
@@ -104,6 +107,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, log: MkDocsLog) -> None:
             config.plugins.on_shutdown()
     finally:
         logger.removeHandler(log)
+        logging.getLogger("leadportal.reminders").removeHandler(already_printed)
 
 
 def configured_site_dir(config_file: Path) -> Path:
@@ -166,9 +170,10 @@ def build_portal(config_file: Path, out: TextIO | None = None, err: TextIO | Non
             result = check(settings)
         for problem in result.problems:
             print(problem, file=err)
-        if result.problems:
+        stopping = [p for p in result.problems if p.stops_publishing]
+        if stopping:
             print(
-                f"{len(result.problems)} problem(s) in the records; site/ was not touched. "
+                f"{len(stopping)} problem(s) in the records; site/ was not touched. "
                 "Fix them and build again.",
                 file=err,
             )

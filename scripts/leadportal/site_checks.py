@@ -14,8 +14,9 @@ from pathlib import Path
 
 from .loader import Loaded
 from .models import Site
-from .portal import Portal, SiteEntry
-from .problems import Problem
+from .portal import SiteEntry
+from .problems import REMINDER, Problem
+from .settings import Settings
 from .yamlpos import parse
 
 # Slugs whose page would take the address of another page below /sites/.
@@ -65,11 +66,13 @@ def verification(entry: SiteEntry, today: dt.date, stale_after_months: int) -> V
     )
 
 
-def stale_sites(portal: Portal) -> Iterator[Problem]:
-    """A warning for every public site verified longer ago than `stale_after_months`."""
-    settings = portal.settings
+def stale_sites(sites: Iterable[Loaded[Site]], settings: Settings) -> Iterator[Problem]:
+    """A reminder for every public site verified longer ago than `stale_after_months`."""
     limit = settings.stale_after_months
-    for entry in portal.sites:
+    for site in sites:
+        if not site.record.public:
+            continue
+        entry = SiteEntry(site.slug, site.path, site.record)
         checked = verification(entry, settings.today, limit)
         if not checked.stale or checked.on is None:
             continue
@@ -81,8 +84,9 @@ def stale_sites(portal: Portal) -> Iterator[Problem]:
             "last_verified",
             f"the details were last verified {checked.age} ({checked.on.isoformat()}), "
             f"longer ago than {limit} months",
-            "check them with the site, correct what changed and set last_verified to that day",
-            severity="warning",
+            "check them with the site, correct what changed and set last_verified to that day;"
+            " this does not stop the build",
+            severity=REMINDER,
         )
 
 
