@@ -24,6 +24,7 @@ from .record_pages import site_pages
 from .robots import robots_txt
 from .schema import stale_schemas
 from .settings import Settings
+from .site_directory import site_directory
 from .site_feed import site_feed
 from .sitemap_page import sitemap_outputs
 
@@ -33,6 +34,7 @@ Finisher = Callable[[Portal, Sequence[Output]], Iterable[Output]]
 
 RENDERERS: tuple[Renderer, ...] = (
     site_pages,
+    site_directory,
     library_pages,
     form_pages,
     robots_txt,

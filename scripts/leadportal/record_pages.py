@@ -1,4 +1,5 @@
-"""The first, plain pages of sites and forms and the index of each (documents: library_pages)."""
+"""The first, plain pages of sites and forms (the sites index: site_directory; documents:
+library_pages)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,6 @@ from .templating import render
 
 def site_pages(portal: Portal) -> Iterator[Output]:
     label = portal.stage_label
-    yield page(
-        "sites/index.md",
-        "Participating sites",
-        render("site_index.html", sites=portal.sites, stage_label=label),
-    )
     for entry in portal.sites:
         body = render("site.html", entry=entry, site=entry.site, stage_label=label)
         yield page(
