@@ -66,7 +66,7 @@ def test_hostile_names_are_text_never_markup() -> None:
     assert "Peña &lt;b&gt;Blanca&lt;/b&gt;" in body
     row = rows_html(body)[1]
     text = unescape(re.search(r'data-lp-text="([^"]*)"', row).group(1))  # type: ignore[union-attr]
-    assert text.startswith("o'brien & søn \"lead\" <script>") and "مرحبا" in text
+    assert text.startswith('o\'brien & søn "lead" <script>') and "مرحبا" in text
     assert "'" not in re.search(r"data-lp-facets='([^']*)'", row).group(1)  # type: ignore[union-attr]
 
 
@@ -75,7 +75,10 @@ def test_rows_carry_what_the_script_filters_and_sorts_by() -> None:
     facets = json.loads(unescape(re.search(r"data-lp-facets='([^']*)'", row).group(1)))  # type: ignore[union-attr]
     assert facets == {"stage": ["operating"], "state": ["NY"], "pathway": []}
     assert 'data-lp-lat="42.6526" data-lp-lon="-73.7562"' in row
-    assert 'data-lp-text="albany lead albany albany county new york ny albany police department"' in row
+    assert (
+        'data-lp-text="albany lead albany albany county new york ny albany police department"'
+        in row
+    )
 
 
 def test_filter_counts_are_those_of_facets_py() -> None:
@@ -83,9 +86,16 @@ def test_filter_counts_are_those_of_facets_py() -> None:
     body = body_of(portal)
     rows = site_rows(portal)
     counts = facet_counts([(r.facets, r.text) for r in rows], {}, names=SITE_FACETS)
-    assert counts == {"stage": {"operating": 1, "exploring": 1}, "state": {"NY": 1, "NM": 1}, "pathway": {}}
+    assert counts == {
+        "stage": {"operating": 1, "exploring": 1},
+        "state": {"NY": 1, "NM": 1},
+        "pathway": {},
+    }
     assert '<option value="NM" data-lp-label="New Mexico">New Mexico (1)</option>' in body
-    assert 'value="operating"><label for="lp-stage-2">Operating <span class="lp-count" data-lp-count>(1)</span>' in body
+    assert (
+        'value="operating"><label for="lp-stage-2">Operating '
+        '<span class="lp-count" data-lp-count>(1)</span>' in body
+    )
     assert 'name="pathway"' not in body  # no site has a pathway: no empty group
 
 
@@ -98,7 +108,10 @@ def test_the_form_fields_are_the_address_parameters() -> None:
 
 def test_map_frame_skip_link_and_private_near_me() -> None:
     body = body_of(portal_of(FIXTURE_PORTAL))
-    assert '<iframe class="lp-map-frame" src="map/" title="Map of participating sites" loading="lazy">' in body
+    assert (
+        '<iframe class="lp-map-frame" src="map/" title="Map of participating sites" loading="lazy">'
+        in body
+    )
     assert '<a href="map/">Open the map full screen</a>' in body
     skip = re.search(r'<a class="lp-skip-map" href="#([^"]+)"', body).group(1)  # type: ignore[union-attr]
     assert body.index("<iframe") < body.index(f'id="{skip}"')

@@ -7,7 +7,7 @@ the page address, and near-me sorting from the place tables of `place_table`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -95,7 +95,7 @@ def facets(rows: Sequence[Row], portal: Portal) -> list[Facet]:
         "state": tuple(sorted(counts["state"], key=lambda code: names.get(code, code))),
         "pathway": settings.vocabulary("referral_pathways"),
     }
-    labels = {
+    labels: dict[str, Callable[[str], str]] = {
         "stage": portal.stage_label,
         "state": lambda code: names.get(code, code),
         "pathway": str.capitalize,

@@ -110,7 +110,8 @@ def near_status(page: Page) -> str:
 def distances(page: Page) -> list[list[str]]:
     return page.eval_on_selector_all(  # type: ignore[attr-defined,no-any-return]
         "tr.lp-site-row",
-        "rows => rows.map(tr => [tr.dataset.lpSlug, tr.querySelector('[data-lp-distance]').innerText])",
+        "rows => rows.map(tr => [tr.dataset.lpSlug,"
+        " tr.querySelector('[data-lp-distance]').innerText])",
     )
 
 
@@ -183,7 +184,9 @@ def test_a_typed_zip_sorts_by_distance_and_shows_miles(
         "boise",
     ]
     assert rows[0][1] == "Under 1 mile"
-    assert rows[2][1].endswith(" miles") and 2100 < int(rows[2][1].split()[0].replace(",", "")) < 2500
+    assert (
+        rows[2][1].endswith(" miles") and 2100 < int(rows[2][1].split()[0].replace(",", "")) < 2500
+    )
     assert rows[-1][1] == "Distance unknown"
     assert page.is_visible("th[data-lp-distance-head]")
     assert "Showing distance from ZIP code 98104, nearest first." in near_status(page)
@@ -215,7 +218,11 @@ def test_typed_names_pick_sensibly_offer_choices_and_explain_failures(
     page.click(".lp-near-choices button:text-is('King County, WA')")
     assert distances(page)[0][0] == "seattle"
 
-    for text, first in [("Seattle, WA", "seattle"), ("albany ny", "albany-ny"), ("Maine", "portland-me")]:
+    for text, first in [
+        ("Seattle, WA", "seattle"),
+        ("albany ny", "albany-ny"),
+        ("Maine", "portland-me"),
+    ]:
         sort_near(page, text)
         assert distances(page)[0][0] == first, text
 
