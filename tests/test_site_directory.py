@@ -124,9 +124,11 @@ def test_without_coordinates_there_is_no_near_me_box(fixture_portal: Path) -> No
     for record in (fixture_portal / "sites").glob("*.yml"):
         text = record.read_text(encoding="utf-8")
         record.write_text(re.sub(r"(?m)^location:.*\n", "", text), encoding="utf-8")
-    body = body_of(portal_of(fixture_portal))
+    portal = portal_of(fixture_portal)
+    body = body_of(portal)
     assert "data-lp-near" not in body and "data-lp-lat" not in body
     assert len(rows_html(body)) == 2
+    assert not [path for path in outputs(portal) if path.endswith(".json")]  # nothing to fetch
 
 
 def test_pathways_and_a_single_site_read_right(fixture_portal: Path) -> None:

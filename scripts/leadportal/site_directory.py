@@ -47,15 +47,20 @@ class Row:
 
 
 def site_directory(portal: Portal) -> Iterator[Output]:
-    """The `/sites/` page, its script and style, and the near-me place tables."""
+    """The `/sites/` page, its script and style, and the near-me place tables (when needed)."""
     rows = site_rows(portal)
     yield directory_page(rows, portal)
     for path in (STYLE, SCRIPT):
         name = path.rsplit("/", 1)[1]
         text = resources.files("leadportal").joinpath("assets", "sites", name).read_text()
         yield Output(path, text)
-    for name, text in place_files().items():
-        yield Output(f"{FOLDER}/{name}", text)
+    if has_coordinates(rows):  # else there is no near-me box to use them
+        for name, text in place_files().items():
+            yield Output(f"{FOLDER}/{name}", text)
+
+
+def has_coordinates(rows: Sequence[Row]) -> bool:
+    return any(row.entry.lat is not None for row in rows)
 
 
 def site_rows(portal: Portal) -> list[Row]:
@@ -127,7 +132,7 @@ def directory_page(rows: Sequence[Row], portal: Portal) -> Output:
         facets=facets(rows, portal),
         count_line=count_line(rows),
         stage_label=portal.stage_label,
-        has_coordinates=any(r.entry.lat is not None for r in rows),
+        has_coordinates=has_coordinates(rows),
         places_file=PLACES_FILE,
         zip_file=ZIP_FILE,
     )
