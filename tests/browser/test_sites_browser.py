@@ -173,6 +173,7 @@ def test_a_typed_zip_sorts_by_distance_and_shows_miles(
     open_sites(page, near_portal, serve_dir(near_portal))
     assert not any("places" in r for r in requests)  # fetched only when near-me is used
     assert not page.is_visible("th[data-lp-distance-head]")
+    assert not page.is_visible("text=Back to the order by name")
 
     sort_near(page, "98104", click=True)
     rows = distances(page)
@@ -196,6 +197,7 @@ def test_a_typed_zip_sorts_by_distance_and_shows_miles(
     page.click("text=Back to the order by name")
     assert [slug for slug, _ in distances(page)][:2] == ["albany-ny", "boise"]
     assert not page.is_visible("th[data-lp-distance-head]")
+    assert not page.is_visible("text=Back to the order by name")
     guarded_page.assert_clean()
 
 
