@@ -134,6 +134,8 @@ def is_packaged_asset(page: Path, tag: str, attributes: dict[str, str | None], s
 
     A record cannot put a file there, so such an element cannot come from a payload.
     """
+    if tag == "iframe":
+        return is_sites_map_frame(page, attributes, site)
     url = attributes.get("src") if tag == "script" else attributes.get("href")
     if tag not in {"script", "link"} or not url or not is_local_url(url):
         return False
@@ -141,6 +143,15 @@ def is_packaged_asset(page: Path, tag: str, attributes: dict[str, str | None], s
         return False
     target = (page.parent / url.split("?")[0]).resolve()
     return target.is_file() and target.is_relative_to((site / "assets").resolve())
+
+
+def is_sites_map_frame(page: Path, attributes: dict[str, str | None], site: Path) -> bool:
+    """The map document that /sites/ embeds (site_directory), where the build made one."""
+    return (
+        page == site / "sites" / "index.html"
+        and attributes.get("src") == "map/"
+        and (site / "sites" / "map" / "index.html").is_file()
+    )
 
 
 def test_no_payload_becomes_an_element_or_handler(hostile_site: Path) -> None:

@@ -46,13 +46,19 @@ def visible(items: Sequence[tuple[Values, str]], selection: Selection, query: st
 
 
 def facet_counts(
-    items: Sequence[tuple[Values, str]], selection: Selection, query: str = ""
+    items: Sequence[tuple[Values, str]],
+    selection: Selection,
+    query: str = "",
+    names: Sequence[str] = FACETS,
 ) -> dict[str, dict[str, int]]:
-    """facet -> value -> count, for every value that any document has (see module doc)."""
-    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    """facet -> value -> count, for every value that any item has (see module doc).
+
+    `names` are the facets counted: the library's by default, the site directory's too.
+    """
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in names}
     for values, text in items:
         text_ok = matches_text(text, query)
-        for facet in FACETS:
+        for facet in names:
             fits = text_ok and matches(values, selection, skip=facet)
             for value in values.get(facet, ()):
                 counts[facet][value] = counts[facet].get(value, 0) + int(fits)

@@ -24,11 +24,11 @@ from .robots import robots_txt
 from .schema import stale_schemas
 from .settings import Settings
 from .site_checks import reserved_slugs, stale_sites
+from .site_directory import site_directory
 from .site_feed import site_feed
 from .site_map_page import site_map
 from .site_pages import site_pages
 from .sitemap_page import sitemap_outputs
-from .sites_index_standin import sites_index_standin
 from .state_pages import state_pages
 from .tiles import tiles_problems
 from .unplaced import unplaced_sites
@@ -40,7 +40,7 @@ Finisher = Callable[[Portal, Sequence[Output]], Iterable[Output]]
 RENDERERS: tuple[Renderer, ...] = (
     site_pages,
     state_pages,
-    sites_index_standin,  # remove when the sites directory (sites/index.md) is merged
+    site_directory,
     library_pages,
     form_pages,
     robots_txt,

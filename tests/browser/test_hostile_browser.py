@@ -31,7 +31,8 @@ POKE_CONTENT = """() => {
     }
     if (typeof el.focus === "function") el.focus();
     const link = el.closest("a[href]");
-    const harmless = link && ["http:", "https:", "mailto:", "tel:"].includes(link.protocol);
+    // Schemes handed to another app (a maps app for geo:) need a real user's click.
+    const harmless = link && ["http:", "https:", "mailto:", "tel:", "geo:"].includes(link.protocol);
     if (!harmless && !el.closest("button, input[type=submit], form")) el.click();
   }
   return elements.length;
