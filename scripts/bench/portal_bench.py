@@ -12,28 +12,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
-import http.server
+import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from functools import partial
 from pathlib import Path
 
+from map_bench import CHROMIUM_ARGS, serve, time_to_markers
 from synthetic import make_plain_portal, make_portal
 
 MAP_PAGE = "sites/map/index.html"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 def timed_build(root: Path) -> tuple[float, int]:
@@ -56,53 +48,69 @@ def timed_build(root: Path) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss // 1024
 
 
-def generator_seconds(root: Path) -> tuple[float, float]:
-    """(load + validate, whole generate()) in a fresh interpreter, as the plugin runs them."""
-    code = (
-        "import time; from pathlib import Path\n"
-        "from leadportal.mkdocs_yml import read_settings\n"
-        "from leadportal.generate import check, generate\n"
-        "s = read_settings(Path('mkdocs.yml'))\n"
-        "t = time.perf_counter(); check(s); a = time.perf_counter() - t\n"
-        "t = time.perf_counter(); r = generate(s); b = time.perf_counter() - t\n"
-        "assert r.ok, r.problems[:3]\n"
-        "print(a, b)\n"
-    )
+STAGES = {  # renderer -> the stage it is counted in
+    "site_map": "map",
+    "data_files": "data",
+    "hsds_files": "data",
+    "site_feed": "data",
+    "site_directory": "sites list + place tables",
+}
+STAGE_NAMES = ("records", "map", "data", "sites list + place tables", "pages")
+
+GENERATOR_CODE = """
+import json, time
+from pathlib import Path
+from leadportal.mkdocs_yml import read_settings
+from leadportal import generate as g
+from leadportal.portal import build_portal
+s = read_settings(Path("mkdocs.yml"))
+t = time.perf_counter(); r = g.check(s); seconds = {"records": time.perf_counter() - t}
+assert r.ok, r.problems[:3]
+portal = build_portal(r.records, s, r.places)
+outputs = []
+for render in g.RENDERERS:
+    t = time.perf_counter(); outputs += list(render(portal)); spent = time.perf_counter() - t
+    seconds[render.__name__] = spent
+for finish in g.FINISHERS:
+    t = time.perf_counter(); list(finish(portal, outputs))
+    seconds[finish.__name__] = time.perf_counter() - t
+print(json.dumps(seconds))
+"""
+
+
+def generator_seconds(root: Path) -> dict[str, float]:
+    """Seconds per generator stage, in a fresh interpreter, as the plugin runs them (cold)."""
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
-    ).stdout.split()
-    return float(out[0]), float(out[1])
+        [sys.executable, "-c", GENERATOR_CODE], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
+    stages = dict.fromkeys(STAGE_NAMES, 0.0)
+    for name, spent in json.loads(out).items():
+        stage = "records" if name == "records" else STAGES.get(name, "pages")
+        stages[stage] += spent
+    return stages
 
 
 def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def map_draw_ms(site: Path) -> float | None:
+def map_draw_ms(site: Path, sites: int) -> float | None:
+    """Median of 3 cold loads until every marker is drawn (as in map_bench.py)."""
     if not (site / MAP_PAGE).is_file():
         return None
     from playwright.sync_api import sync_playwright
 
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site)
     url = f"http://127.0.0.1:{server.server_address[1]}/{MAP_PAGE}"
-    times = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for _ in range(3):
-            page = browser.new_page()
-            page.route(
-                "**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort()
-            )
-            page.goto(url)
-            page.wait_for_selector("html[data-markers]", timeout=30_000)
-            times.append(page.evaluate("performance.now()"))
-            page.close()
-        browser.close()
-    server.shutdown()
-    return sorted(times)[1]
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            times = [time_to_markers(browser, url, sites) for _ in range(3)]
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return statistics.median(times)
 
 
 def measure(size: int, work: Path) -> dict[str, float | int | None]:
@@ -110,7 +118,7 @@ def measure(size: int, work: Path) -> dict[str, float | int | None]:
     build_s, peak_mb = timed_build(portal)
     plain = make_plain_portal(work / f"plain-{size}", size)
     plain_s, _ = timed_build(plain)
-    load_s, generate_s = generator_seconds(portal)
+    stages = generator_seconds(portal)
     site = portal / "site"
     map_file = site / MAP_PAGE
     map_raw = map_file.stat().st_size if map_file.is_file() else 0
@@ -119,29 +127,38 @@ def measure(size: int, work: Path) -> dict[str, float | int | None]:
         "sites": size,
         "build_s": build_s,
         "plain_s": plain_s,
-        "load_s": load_s,
-        "generate_s": generate_s,
+        **{f"stage:{name}": spent for name, spent in stages.items()},
         "out_per_site": folder_bytes(site) / size,
         "search_per_site": (site / "search/search_index.json").stat().st_size / size,
         "map_raw_per_site": map_raw / size,
         "map_gz_per_site": map_gz / size,
-        "map_ms": map_draw_ms(site),
+        "map_ms": map_draw_ms(site, size),
         "peak_mb": peak_mb,
     }
 
 
+def stage_table(rows: list[dict[str, float | int | None]]) -> str:
+    head = "| sites | " + " | ".join(f"{n} (s)" for n in STAGE_NAMES) + " | all (s) |"
+    lines = [head, "|" + "---:|" * (len(STAGE_NAMES) + 2)]
+    for r in rows:
+        spent = [float(r[f"stage:{n}"] or 0) for n in STAGE_NAMES]
+        cells = " | ".join(f"{v:.2f}" for v in spent)
+        lines.append(f"| {r['sites']:,} | {cells} | {sum(spent):.2f} |")
+    return "\n".join(lines)
+
+
 def table(rows: list[dict[str, float | int | None]]) -> str:
     head = (
-        "| sites | build (s) | plain build (s) | ratio | load+validate (s) | generator (s) "
+        "| sites | build (s) | plain build (s) | ratio "
         "| output B/site | search index B/site | map B/site raw / gz | map drawn (ms) "
-        "| peak MB |\n|" + "---:|" * 11
+        "| peak MB |\n|" + "---:|" * 9
     )
     lines = [head]
     for r in rows:
         map_ms = f"{r['map_ms']:.0f}" if r["map_ms"] is not None else "—"
         lines.append(
             f"| {r['sites']:,} | {r['build_s']:.1f} | {r['plain_s']:.1f} "
-            f"| {r['build_s'] / r['plain_s']:.2f} | {r['load_s']:.2f} | {r['generate_s']:.2f} "
+            f"| {r['build_s'] / r['plain_s']:.2f} "
             f"| {r['out_per_site']:,.0f} | {r['search_per_site']:,.0f} "
             f"| {r['map_raw_per_site']:.0f} / {r['map_gz_per_site']:.1f} | {map_ms} "
             f"| {r['peak_mb']} |"
@@ -167,7 +184,10 @@ def main() -> None:
         rows = [measure(size, Path(tmp)) for size in args.sizes]
     machine = f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}"
     text = (
-        f"{table(rows)}\n\n{growth(rows)}\n\nMeasured {dt.date.today().isoformat()} on "
+        f"{table(rows)}\n\n{growth(rows)}\n\nThe generator's own stages (cold, in a fresh "
+        "process, as a build runs them): records = load + validate; data = JSON, GeoJSON, CSV, "
+        "HSDS and the feed; pages = every other generated page and the /sitemap/ page.\n\n"
+        f"{stage_table(rows)}\n\nMeasured {dt.date.today().isoformat()} on "
         f"{machine}; each build is one cold run; map time is the median of 3 loads.\n"
     )
     print(text)

@@ -8,8 +8,10 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from page_walk import stand_in_tiles
 
 from conftest import GuardedPage, axe_violations, guard_page
 from leadportal.facets import facet_counts
@@ -17,6 +19,7 @@ from leadportal.generate import check
 from leadportal.mkdocs_yml import read_settings
 from leadportal.portal import build_portal
 from leadportal.site_directory import SITE_FACETS, site_rows
+from leadportal.tiles import OSM_URL
 from portal_helpers import FIXTURE_PORTAL, REPO_ROOT
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -55,15 +58,10 @@ def near_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def open_sites(page: Page, site: Path, base: str) -> str:
     """Go to /sites/ of the built `site`; returns its URL.
 
-    The map document comes from another renderer; where a build has none yet, the frame gets
-    an empty stand-in so its 404 does not count as a console error of this page.
+    These portals use the default OpenStreetMap tiles: the embedded map's tile requests get
+    blank stand-in tiles (tests/browser/test_site_map_page_browser.py checks who asks them).
     """
-    if not (site / "sites" / "map" / "index.html").exists():
-        stand_in = '<!doctype html><html lang="en"><title>No map in this build</title></html>'
-        page.route(  # type: ignore[attr-defined]
-            "**/sites/map/",
-            lambda route: route.fulfill(status=200, content_type="text/html", body=stand_in),
-        )
+    stand_in_tiles(page, urlsplit(OSM_URL).hostname or "")
     url = base + "sites/"
     page.goto(url)  # type: ignore[attr-defined]
     return url
@@ -247,7 +245,13 @@ def test_the_browser_location_sorts_without_fetching_places(
         guarded = guard_page(context.new_page())
         page = guarded.page
         requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
+        # The page's own requests: the embedded map's tiles are the map's, not near-me's.
+        page.on(
+            "request",
+            lambda request: (
+                requests.append(request.url) if request.frame == page.main_frame else None
+            ),
+        )
         open_sites(page, near_portal, serve_dir(near_portal))
         page.click("text=Use my location")
         expect(page.locator("[data-lp-near-status]")).to_contain_text("your location")
