@@ -23,6 +23,7 @@ from .problems import Problem, sort_problems
 from .robots import robots_txt
 from .schema import stale_schemas
 from .settings import Settings
+from .shared_assets import shared_assets
 from .site_checks import reserved_slugs, stale_sites
 from .site_directory import site_directory
 from .site_feed import site_feed
@@ -49,6 +50,7 @@ RENDERERS: tuple[Renderer, ...] = (
     site_feed,
     data_page,
     site_map,
+    shared_assets,
 )
 # Outputs with their own Content-Security-Policy: the editor loads Decap from its CDN.
 SELF_SECURED: tuple[Renderer, ...] = (admin_files,)

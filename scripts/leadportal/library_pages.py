@@ -13,6 +13,7 @@ from .facets import facet_counts
 from .library import Entry
 from .outputs import Output, page
 from .portal import Portal
+from .shared_assets import filters_script, filters_style
 from .templating import render
 from .urls import page_url, relative_url
 
@@ -69,7 +70,8 @@ def library_pages(portal: Portal) -> Iterator[Output]:
 
 def head(here: str, *, feed_link: bool = False, script: bool = False) -> list[dict[str, str]]:
     """Elements for the page's <head> (see outputs.head_html), with relative URLs."""
-    items = [{"rel": "stylesheet", "href": relative_url(here, STYLE)}]
+    items = [filters_style(here)] if script else []  # only the index has the filter form
+    items.append({"rel": "stylesheet", "href": relative_url(here, STYLE)})
     if feed_link:
         items.append(
             {
@@ -82,7 +84,7 @@ def head(here: str, *, feed_link: bool = False, script: bool = False) -> list[di
             }
         )
     if script:
-        items.append({"src": relative_url(here, SCRIPT), "defer": "defer"})
+        items += [filters_script(here), {"src": relative_url(here, SCRIPT), "defer": "defer"}]
     return items
 
 

@@ -16,6 +16,7 @@ from .library_pages import Facet, Option
 from .outputs import Output, page
 from .place_table import PLACES_FILE, ZIP_FILE, place_files
 from .portal import Portal, SiteEntry
+from .shared_assets import filters_script, filters_style
 from .templating import render
 from .urls import relative_url
 from .us_states import state_name
@@ -135,7 +136,9 @@ def directory_page(rows: Sequence[Row], portal: Portal) -> Output:
         zip_file=ZIP_FILE,
     )
     head = [
+        filters_style(HERE),
         {"rel": "stylesheet", "href": relative_url(HERE, STYLE)},
+        filters_script(HERE),
         {"src": relative_url(HERE, SCRIPT), "defer": "defer"},
     ]
     return page(

@@ -27,59 +27,7 @@
   const query = form.querySelector("input[name=words]");
   const order = form.querySelector("select[name=sort]");
   let sortedBy = "newest"; // the order the page is built in
-
-  function words(text) {
-    return text.toLowerCase().split(/\s+/).filter(Boolean);
-  }
-
-  function matchesText(item, queryWords) {
-    return queryWords.every(function (word) {
-      return item.text.includes(word);
-    });
-  }
-
-  function matches(values, selection, skip) {
-    return FACETS.every(function (facet) {
-      const chosen = selection[facet];
-      if (facet === skip || chosen.length === 0) {
-        return true;
-      }
-      const own = values[facet] || [];
-      return chosen.some(function (value) {
-        return own.includes(value);
-      });
-    });
-  }
-
-  function currentSelection() {
-    const selection = {};
-    FACETS.forEach(function (facet) {
-      selection[facet] = [];
-    });
-    boxes.forEach(function (box) {
-      if (box.checked && selection[box.name]) {
-        selection[box.name].push(box.value);
-      }
-    });
-    return selection;
-  }
-
-  function facetCounts(selection, queryWords) {
-    const counts = {};
-    FACETS.forEach(function (facet) {
-      counts[facet] = {};
-    });
-    items.forEach(function (item) {
-      const textOk = matchesText(item, queryWords);
-      FACETS.forEach(function (facet) {
-        const fits = textOk && matches(item.values, selection, facet);
-        (item.values[facet] || []).forEach(function (value) {
-          counts[facet][value] = (counts[facet][value] || 0) + (fits ? 1 : 0);
-        });
-      });
-    });
-    return counts;
-  }
+  const F = window.leadportalFilters; // assets/leadportal/filters.js, loaded first
 
   function compare(a, b) {
     if (order && order.value === "title") {
@@ -108,28 +56,13 @@
   }
 
   function writeAddress(selection) {
-    const params = new URLSearchParams();
-    if (query && query.value.trim()) {
-      params.set("words", query.value.trim());
-    }
-    FACETS.forEach(function (facet) {
-      selection[facet].forEach(function (value) {
-        params.append(facet, value);
-      });
-    });
-    if (order && order.value !== "newest") {
-      params.set("sort", order.value);
-    }
-    const search = params.toString();
-    const address = location.pathname + (search ? "?" + search : "") + location.hash;
-    history.replaceState(null, "", address);
+    const sort = order && order.value !== "newest" ? [["sort", order.value]] : [];
+    F.writeAddress(FACETS, selection, query ? query.value : "", sort);
   }
 
   function readAddress() {
     const params = new URLSearchParams(location.search);
-    boxes.forEach(function (box) {
-      box.checked = params.getAll(box.name).includes(box.value);
-    });
+    F.checkFromAddress(params, boxes);
     if (query) {
       query.value = params.get("words") || "";
     }
@@ -140,21 +73,15 @@
   }
 
   function update(remember) {
-    const selection = currentSelection();
-    const queryWords = words(query ? query.value : "");
+    const selection = F.selectionOf(FACETS, boxes);
+    const queryWords = F.words(query ? query.value : "");
     let shown = 0;
     items.forEach(function (item) {
-      const fits = matches(item.values, selection, null) && matchesText(item, queryWords);
+      const fits = F.matches(FACETS, item.values, selection, null) && F.matchesText(item, queryWords);
       item.element.hidden = !fits;
       shown += fits ? 1 : 0;
     });
-    const counts = facetCounts(selection, queryWords);
-    boxes.forEach(function (box) {
-      const label = form.querySelector('label[for="' + box.id + '"] [data-lp-count]');
-      if (label) {
-        label.textContent = "(" + ((counts[box.name] || {})[box.value] || 0) + ")";
-      }
-    });
+    F.showBoxCounts(form, boxes, F.facetCounts(FACETS, items, selection, queryWords));
     const sortBy = order ? order.value : "newest";
     if (sortBy !== sortedBy) {
       // Moving thousands of list items is the costliest step: only when the order changes.

@@ -36,63 +36,16 @@
   const boxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
   const stateSelect = form.querySelector("select[name=state]");
   const query = form.querySelector("input[name=words]");
+  const F = window.leadportalFilters; // assets/leadportal/filters.js, loaded first
 
   /* ---- filters (the rules of facets.py) ---- */
 
-  function words(text) {
-    return text.toLowerCase().split(/\s+/).filter(Boolean);
-  }
-
-  function matchesText(row, queryWords) {
-    return queryWords.every(function (word) {
-      return row.text.includes(word);
-    });
-  }
-
-  function matches(values, selection, skip) {
-    return FACETS.every(function (facet) {
-      const chosen = selection[facet];
-      if (facet === skip || chosen.length === 0) {
-        return true;
-      }
-      const own = values[facet] || [];
-      return chosen.some(function (value) {
-        return own.includes(value);
-      });
-    });
-  }
-
   function currentSelection() {
-    const selection = {};
-    FACETS.forEach(function (facet) {
-      selection[facet] = [];
-    });
-    boxes.forEach(function (box) {
-      if (box.checked && selection[box.name]) {
-        selection[box.name].push(box.value);
-      }
-    });
+    const selection = F.selectionOf(FACETS, boxes);
     if (stateSelect && stateSelect.value) {
       selection.state.push(stateSelect.value);
     }
     return selection;
-  }
-
-  function facetCounts(selection, queryWords) {
-    const counts = {};
-    FACETS.forEach(function (facet) {
-      counts[facet] = {};
-    });
-    rows.forEach(function (row) {
-      const textOk = matchesText(row, queryWords);
-      FACETS.forEach(function (facet) {
-        const fits = textOk && matches(row.values, selection, facet);
-        (row.values[facet] || []).forEach(function (value) {
-          counts[facet][value] = (counts[facet][value] || 0) + (fits ? 1 : 0);
-        });
-      });
-    });
-    return counts;
   }
 
   function sites(count) {
@@ -112,12 +65,7 @@
   }
 
   function showCounts(counts) {
-    boxes.forEach(function (box) {
-      const label = form.querySelector('label[for="' + box.id + '"] [data-lp-count]');
-      if (label) {
-        label.textContent = "(" + ((counts[box.name] || {})[box.value] || 0) + ")";
-      }
-    });
+    F.showBoxCounts(form, boxes, counts);
     if (stateSelect) {
       Array.from(stateSelect.options).forEach(function (option) {
         if (option.value) {
@@ -127,25 +75,9 @@
     }
   }
 
-  function writeAddress(selection) {
-    const params = new URLSearchParams();
-    if (query && query.value.trim()) {
-      params.set("words", query.value.trim());
-    }
-    FACETS.forEach(function (facet) {
-      selection[facet].forEach(function (value) {
-        params.append(facet, value);
-      });
-    });
-    const search = params.toString();
-    history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
-  }
-
   function readAddress() {
     const params = new URLSearchParams(location.search);
-    boxes.forEach(function (box) {
-      box.checked = params.getAll(box.name).includes(box.value);
-    });
+    F.checkFromAddress(params, boxes);
     if (stateSelect) {
       const state = params.get("state") || "";
       const known = Array.from(stateSelect.options).some(function (option) {
@@ -160,20 +92,20 @@
 
   function update(remember) {
     const selection = currentSelection();
-    const queryWords = words(query ? query.value : "");
+    const queryWords = F.words(query ? query.value : "");
     let shown = 0;
     rows.forEach(function (row) {
-      const fits = matches(row.values, selection, null) && matchesText(row, queryWords);
+      const fits = F.matches(FACETS, row.values, selection, null) && F.matchesText(row, queryWords);
       row.element.hidden = !fits;
       shown += fits ? 1 : 0;
     });
-    showCounts(facetCounts(selection, queryWords));
+    showCounts(F.facetCounts(FACETS, rows, selection, queryWords));
     const text = statusText(shown);
     if (status.textContent !== text) {
       status.textContent = text;
     }
     if (remember) {
-      writeAddress(selection);
+      F.writeAddress(FACETS, selection, query ? query.value : "");
     }
   }
 

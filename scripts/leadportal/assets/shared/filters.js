@@ -1,0 +1,107 @@
+/* Facet filtering shared by the resource library (library.js) and the sites list (sites.js):
+   which items fit a selection, live counts per choice, and the view kept in the page address.
+   The rules mirror scripts/leadportal/facets.py (keep the two in step). An item is
+   {values: {facet: [value, ...]}, text: "lower-case words"}. */
+window.leadportalFilters = (function () {
+  "use strict";
+
+  function words(text) {
+    return text.toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  function matchesText(item, queryWords) {
+    return queryWords.every(function (word) {
+      return item.text.includes(word);
+    });
+  }
+
+  // Every facet but `skip` must share a value with the selection (an empty choice fits all).
+  function matches(facets, values, selection, skip) {
+    return facets.every(function (facet) {
+      const chosen = selection[facet];
+      if (facet === skip || chosen.length === 0) {
+        return true;
+      }
+      const own = values[facet] || [];
+      return chosen.some(function (value) {
+        return own.includes(value);
+      });
+    });
+  }
+
+  // The checked boxes (named after their facet) as {facet: [value, ...]}.
+  function selectionOf(facets, boxes) {
+    const selection = {};
+    facets.forEach(function (facet) {
+      selection[facet] = [];
+    });
+    boxes.forEach(function (box) {
+      if (box.checked && selection[box.name]) {
+        selection[box.name].push(box.value);
+      }
+    });
+    return selection;
+  }
+
+  // How many items each choice would show, given the other facets' choices and the text.
+  function facetCounts(facets, items, selection, queryWords) {
+    const counts = {};
+    facets.forEach(function (facet) {
+      counts[facet] = {};
+    });
+    items.forEach(function (item) {
+      const textOk = matchesText(item, queryWords);
+      facets.forEach(function (facet) {
+        const fits = textOk && matches(facets, item.values, selection, facet);
+        (item.values[facet] || []).forEach(function (value) {
+          counts[facet][value] = (counts[facet][value] || 0) + (fits ? 1 : 0);
+        });
+      });
+    });
+    return counts;
+  }
+
+  function showBoxCounts(form, boxes, counts) {
+    boxes.forEach(function (box) {
+      const label = form.querySelector('label[for="' + box.id + '"] [data-lp-count]');
+      if (label) {
+        label.textContent = "(" + ((counts[box.name] || {})[box.value] || 0) + ")";
+      }
+    });
+  }
+
+  // The page address for the view: `words`, then every chosen value, then `extra` pairs.
+  function writeAddress(facets, selection, queryText, extra) {
+    const params = new URLSearchParams();
+    if (queryText.trim()) {
+      params.set("words", queryText.trim());
+    }
+    facets.forEach(function (facet) {
+      selection[facet].forEach(function (value) {
+        params.append(facet, value);
+      });
+    });
+    (extra || []).forEach(function (pair) {
+      params.set(pair[0], pair[1]);
+    });
+    const search = params.toString();
+    history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+  }
+
+  function checkFromAddress(params, boxes) {
+    boxes.forEach(function (box) {
+      box.checked = params.getAll(box.name).includes(box.value);
+    });
+  }
+
+  return {
+    words: words,
+    matchesText: matchesText,
+    matches: matches,
+    selectionOf: selectionOf,
+    facetCounts: facetCounts,
+    showBoxCounts: showBoxCounts,
+    writeAddress: writeAddress,
+    checkFromAddress: checkFromAddress,
+  };
+})();
