@@ -64,29 +64,68 @@ def make_portal(target: Path, sites: int, seed: int = 7) -> Path:
     return target
 
 
-def make_plain_portal(target: Path, pages: int) -> Path:
-    """A plain mkdocs-material site with `pages` hand-written Markdown pages, kept out of nav."""
+def plain_site_page(i: int, rng: random.Random) -> str:
+    """A hand-written Markdown page holding what a generated site page shows."""
+    state = rng.choice(STATES)
+    stage = rng.choice(STAGES).capitalize()
+    return (
+        f"# Synthetic LEAD {i}\n\n**{stage}** · Town {i}, County {i % 300}, {state} · "
+        f"launched {2011 + i % 14}\n\n"
+        f"Synthetic site {i}: police and community partners refer people to case management\n"
+        "instead of jail, with a few sentences of text like a real record has.\n\n"
+        "## About this site\n\n"
+        f"| | |\n|---|---|\n| Stage | {stage} |\n| Launched | {2011 + i % 14} |\n"
+        f"| City | Town {i} |\n| County | County {i % 300} |\n| State | {state} |\n"
+        "| Referral pathways | Arrest diversion, social contact |\n\n"
+        "## Partners\n\n"
+        f"### {rng.choice(ROLES).capitalize()}\n\n- Town {i} Police Department\n\n"
+        f"### Case management\n\n- Community Health Center {i}\n\n"
+        f"## Contacts\n\n- Program coordination: <lead{i}@example.org>\n\n"
+        "## Corrections\n\nNot yet verified. [Suggest a correction](../../contact/)\n"
+    )
+
+
+def plain_document_page(i: int) -> str:
+    return (
+        f"# Synthetic guide {i}\n\n**Guide** · published {2012 + i % 14}\n\n"
+        f"A synthetic guide number {i} for the benchmark.\n\n"
+        "- Topics: harm reduction, implementation\n"
+        f"- Link: <https://example.org/guide-{i}>\n"
+    )
+
+
+def make_plain_portal(target: Path, sites: int) -> Path:
+    """The same portal without the generator: the real mkdocs.yml, pages and theme, with one
+    hand-written Markdown page per site and per document (kept out of the nav, as the
+    generated ones are) and hand-written list pages where the generator writes them."""
     if target.exists():
         shutil.rmtree(target)
-    (target / "docs" / "pages").mkdir(parents=True)
-    (target / "mkdocs.yml").write_text(
-        "site_name: Plain\nsite_url: https://example.org/\n"
-        "theme: {name: material, font: false, features: [navigation.tabs]}\n"
-        "plugins: [search]\nnot_in_nav: |\n  /pages/*\n"
-        "nav:\n  - Home: index.md\n"
-    )
-    (target / "docs" / "index.md").write_text("# Plain\n\nHome.\n")
+    target.mkdir(parents=True)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    start = config.index("  - leadportal:")
+    end = config.index("\nwatch:")
+    config = config[:start] + config[end:]
+    config = config.replace("not_in_nav: |\n", "not_in_nav: |\n  /sites/*.md\n  /resources/*.md\n")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (target / "sites").mkdir()  # watched by `mkdocs serve`, as in the portal
+    for folder in ("docs", "overrides"):
+        shutil.copytree(REPO / folder, target / folder)
+    for record in (target / "docs").rglob("*.yml"):
+        record.unlink()
+    sites_dir = target / "docs" / "sites"
+    sites_dir.mkdir(exist_ok=True)
     rng = random.Random(7)
-    for i in range(pages):
-        body = (
-            f"# Synthetic LEAD {i}\n\n**{rng.choice(STAGES).capitalize()}** · Town {i}, "
-            f"{rng.choice(STATES)} · launched {2011 + i % 14}\n\n"
-            f"Synthetic site {i}: police and community partners refer people to case management\n"
-            "instead of jail, with a few sentences of text like a real record has.\n\n"
-            "## Partners\n\n"
-            f"- Town {i} Police Department (law enforcement)\n"
-            f"- Community Health Center {i} (case management)\n\n"
-            f"## Contacts\n\n- Program coordination: <lead{i}@example.org>\n"
-        )
-        (target / "docs" / "pages" / f"site-{i:05d}.md").write_text(body)
+    listing = ["# Participating sites\n"]
+    for i in range(sites):
+        (sites_dir / f"site-{i:05d}.md").write_text(plain_site_page(i, rng))
+        listing.append(f"- [Synthetic LEAD {i}](site-{i:05d}.md)")
+    (sites_dir / "index.md").write_text("\n".join(listing) + "\n")
+    resources = target / "docs" / "resources"
+    documents = ["# Resources\n"]
+    for i in range(max(1, sites // 10)):
+        (resources / f"guide-{i:05d}.md").write_text(plain_document_page(i))
+        documents.append(f"- [Synthetic guide {i}](guide-{i:05d}.md)")
+    (resources / "index.md").write_text("\n".join(documents) + "\n")
+    (target / "docs" / "contact").mkdir(exist_ok=True)
+    (target / "docs" / "contact" / "index.md").write_text("# Contact\n\nWrite to us.\n")
     return target
