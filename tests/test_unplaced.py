@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from geocode_support import site_text
+from leadportal import cli
 from leadportal.generate import generate
 from leadportal.geocache import CachedPlace, cache_text
 from leadportal.mkdocs_yml import read_settings
@@ -51,3 +54,11 @@ def test_the_strict_build_fails_on_it_and_says_what_to_run(fixture_portal: Path)
     assert result.returncode != 0
     assert "sites/olympia.yml: warning: no coordinates" in result.stderr
     assert "leadportal geocode" in result.stderr
+
+
+def test_leadportal_check_shows_it_before_any_build(
+    fixture_portal: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_unplaced_site(fixture_portal)
+    assert cli.main(["-f", str(fixture_portal / "mkdocs.yml"), "check"]) == 0  # a warning
+    assert "sites/olympia.yml: warning: no coordinates" in capsys.readouterr().err

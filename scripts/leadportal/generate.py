@@ -77,14 +77,16 @@ class Generated:
 
 
 def check(settings: Settings) -> Generated:
-    """Load and validate every record; render nothing."""
+    """Load and validate every record, and check the portal they make; render nothing."""
     records = load_records(settings)
     places, cache_problems = load_places(settings)
     problems = sort_problems(records.problems + orphan_files(records.documents, settings))
     problems += cache_problems + stale_schemas(settings) + cms_problems(settings)
     problems += tiles_problems(settings) + list(reserved_slugs(records.sites))
     problems += stale_sites(records.sites, settings)
-    return Generated(records, problems=problems, places=places)
+    portal = build_portal(records, settings, places)  # of the valid records: cheap, no output
+    problems += [problem for run in PORTAL_CHECKS for problem in run(portal)]
+    return Generated(records, problems=problems, portal=portal, places=places)
 
 
 def generate(settings: Settings) -> Generated:
@@ -92,15 +94,14 @@ def generate(settings: Settings) -> Generated:
     result = check(settings)
     if not result.ok:
         return result
-    portal = build_portal(result.records, settings, result.places)
+    portal = result.portal
+    assert portal is not None  # check() always makes it
     outputs = [output for renderer in RENDERERS for output in renderer(portal)]
     outputs += [output for finish in FINISHERS for output in finish(portal, outputs)]
     secured = secure_outputs(outputs, policy_for(portal))
     own_policy = [output for renderer in SELF_SECURED for output in renderer(portal)]
-    result.portal = portal
     result.outputs = sorted([*secured, *own_policy], key=lambda o: o.path)
     result.private_files = private_files(result.records.documents, settings)
-    result.problems += [problem for run in PORTAL_CHECKS for problem in run(portal)]
     result.problems += duplicate_paths(result.outputs)
     return result
 
