@@ -72,7 +72,7 @@ def per_site(value: int, fixed: int, sites: int) -> str:
     return f"{(value - fixed) / sites:.1f}" if sites else "—"
 
 
-def report(rows: list[Row], chromium: str) -> str:
+def report(rows: list[Row], chromium: str, load: float) -> str:
     base = rows[0]
     lines = [
         "# Sites benchmark",
@@ -81,8 +81,8 @@ def report(rows: list[Row], chromium: str) -> str:
         f"Machine: {os.cpu_count()} cores, {platform.system()} {platform.machine()}, "
         f"Python {platform.python_version()}, Chromium {chromium} (headless).",
         "",
-        "**Noisy run:** the machine was shared with three other jobs while this ran, so the",
-        "times are upper bounds; re-run on a quiet machine for numbers to compare.",
+        f"Load average (1 minute) when the run started: {load:.2f}; with other jobs running",
+        "the times are upper bounds.",
         "",
         "Synthetic portals (`scripts/bench/synthetic.py`: the real portal's configuration and",
         "pages, N sites with a location, N/10 documents). *Build* is one cold `mkdocs build`.",
@@ -119,6 +119,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
@@ -126,7 +127,7 @@ def main() -> int:
         rows = [measure(size, Path(tmp), browser) for size in [0, *sorted(args.sizes)]]
         chromium = browser.version
         browser.close()
-    text = report(rows, chromium)
+    text = report(rows, chromium, load)
     print(text, end="")
     if args.out:
         args.out.write_text(text, encoding="utf-8")
