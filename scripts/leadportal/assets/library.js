@@ -99,32 +99,11 @@
     }
   }
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-  });
-  form.addEventListener("reset", function (event) {
-    event.preventDefault();
-    boxes.forEach(function (box) {
-      box.checked = false;
-    });
-    if (query) {
-      query.value = "";
-    }
+  readAddress();
+  F.connect(form, boxes, query, update, function () {
     if (order) {
       order.value = "newest";
     }
-    update(true);
   });
-  form.addEventListener("change", function () {
-    update(true);
-  });
-  if (query) {
-    query.addEventListener("input", function () {
-      update(true);
-    });
-  }
-
-  readAddress();
-  form.hidden = false;
   update(false);
 })();

@@ -94,7 +94,36 @@ window.leadportalFilters = (function () {
     });
   }
 
+  // Filters apply as the visitor chooses; "Clear all choices" empties the form and the
+  // page's own fields (`clearOwn`); the form is shown only now that it works.
+  function connect(form, boxes, query, update, clearOwn) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      boxes.forEach(function (box) {
+        box.checked = false;
+      });
+      if (query) {
+        query.value = "";
+      }
+      clearOwn();
+      update(true);
+    });
+    form.addEventListener("change", function () {
+      update(true);
+    });
+    if (query) {
+      query.addEventListener("input", function () {
+        update(true);
+      });
+    }
+    form.hidden = false;
+  }
+
   return {
+    connect: connect,
     words: words,
     matchesText: matchesText,
     matches: matches,

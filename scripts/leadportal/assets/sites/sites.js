@@ -109,33 +109,12 @@
     }
   }
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-  });
-  form.addEventListener("reset", function (event) {
-    event.preventDefault();
-    boxes.forEach(function (box) {
-      box.checked = false;
-    });
+  readAddress();
+  F.connect(form, boxes, query, update, function () {
     if (stateSelect) {
       stateSelect.value = "";
     }
-    if (query) {
-      query.value = "";
-    }
-    update(true);
   });
-  form.addEventListener("change", function () {
-    update(true);
-  });
-  if (query) {
-    query.addEventListener("input", function () {
-      update(true);
-    });
-  }
-
-  readAddress();
-  form.hidden = false;
   update(false);
 
   /* ---- near me ---- */
