@@ -10,14 +10,12 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from .loader import Loaded
 from .models import Site
 from .portal import SiteEntry
 from .problems import REMINDER, Problem
 from .settings import Settings
-from .yamlpos import parse
 
 # Slugs whose page would take the address of another page below /sites/.
 RESERVED_SLUGS = ("index", "map", "states", "summary")
@@ -76,7 +74,7 @@ def stale_sites(sites: Iterable[Loaded[Site]], settings: Settings) -> Iterator[P
         checked = verification(entry, settings.today, limit)
         if not checked.stale or checked.on is None:
             continue
-        line, column = field_position(settings.root / entry.path, entry.path, "last_verified")
+        line, column = site.parsed.where(("last_verified",))
         yield Problem(
             entry.path,
             line,
@@ -88,17 +86,6 @@ def stale_sites(sites: Iterable[Loaded[Site]], settings: Settings) -> Iterator[P
             " this does not stop the build",
             severity=REMINDER,
         )
-
-
-def field_position(file: Path, path: str, key: str) -> tuple[int, int]:
-    """Line and column of a top-level key in a record file, (0, 0) when it cannot be read."""
-    try:
-        parsed, _ = parse(file.read_bytes(), path)
-    except OSError:
-        return (0, 0)
-    if parsed is None:
-        return (0, 0)
-    return parsed.keys.get((key,), (0, 0))
 
 
 def reserved_slugs(sites: Iterable[Loaded[Site]]) -> Iterator[Problem]:
