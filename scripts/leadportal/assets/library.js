@@ -75,12 +75,7 @@
   function update(remember) {
     const selection = F.selectionOf(FACETS, boxes);
     const queryWords = F.words(query ? query.value : "");
-    let shown = 0;
-    items.forEach(function (item) {
-      const fits = F.matches(FACETS, item.values, selection, null) && F.matchesText(item, queryWords);
-      item.element.hidden = !fits;
-      shown += fits ? 1 : 0;
-    });
+    const shown = F.showFitting(FACETS, items, selection, queryWords);
     F.showBoxCounts(form, boxes, F.facetCounts(FACETS, items, selection, queryWords));
     const sortBy = order ? order.value : "newest";
     if (sortBy !== sortedBy) {

@@ -29,6 +29,17 @@ window.leadportalFilters = (function () {
     });
   }
 
+  // Hides the items that do not fit; returns how many are shown.
+  function showFitting(facets, items, selection, queryWords) {
+    let shown = 0;
+    items.forEach(function (item) {
+      const fits = matches(facets, item.values, selection, null) && matchesText(item, queryWords);
+      item.element.hidden = !fits;
+      shown += fits ? 1 : 0;
+    });
+    return shown;
+  }
+
   // The checked boxes (named after their facet) as {facet: [value, ...]}.
   function selectionOf(facets, boxes) {
     const selection = {};
@@ -129,6 +140,7 @@ window.leadportalFilters = (function () {
     matches: matches,
     selectionOf: selectionOf,
     facetCounts: facetCounts,
+    showFitting: showFitting,
     showBoxCounts: showBoxCounts,
     writeAddress: writeAddress,
     checkFromAddress: checkFromAddress,

@@ -93,12 +93,7 @@
   function update(remember) {
     const selection = currentSelection();
     const queryWords = F.words(query ? query.value : "");
-    let shown = 0;
-    rows.forEach(function (row) {
-      const fits = F.matches(FACETS, row.values, selection, null) && F.matchesText(row, queryWords);
-      row.element.hidden = !fits;
-      shown += fits ? 1 : 0;
-    });
+    const shown = F.showFitting(FACETS, rows, selection, queryWords);
     showCounts(F.facetCounts(FACETS, rows, selection, queryWords));
     const text = statusText(shown);
     if (status.textContent !== text) {
