@@ -18,6 +18,7 @@ from .hsds_files import hsds_files
 from .library_pages import library_pages
 from .loader import Records, load_records
 from .outputs import Output
+from .place_worker import start_place_files, stop_place_files
 from .portal import Portal, build_portal
 from .problems import Problem, sort_problems
 from .robots import robots_txt
@@ -91,6 +92,14 @@ def check(settings: Settings) -> Generated:
 
 def generate(settings: Settings) -> Generated:
     """Every output of the portal, sorted by path, or the problems that prevent it."""
+    start_place_files()  # on the second core, while this one loads the records
+    try:
+        return _generate(settings)
+    finally:
+        stop_place_files()
+
+
+def _generate(settings: Settings) -> Generated:
     result = check(settings)
     if not result.ok:
         return result

@@ -52,6 +52,15 @@ def split_page(text: str) -> tuple[str, str]:
     return "", text
 
 
+def page_meta(front: str) -> dict[str, Any]:
+    """The meta of a generated page from its front matter: the inverse of `front_matter`."""
+    meta: dict[str, Any] = {}
+    for line in front.splitlines():
+        key, _, value = line.partition(": ")
+        meta[key] = json.loads(value)
+    return meta
+
+
 def head_html(items: list[dict[str, str]]) -> str:
     """`<link>` and `<script>` elements from a page's `leadportal_head` meta, escaped.
 

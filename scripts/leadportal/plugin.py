@@ -19,8 +19,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from .csp import Policy, policy_for, with_csp
 from .generate import generate
+from .generated_page import GeneratedPage, index_generated_pages_quickly, nav_titles
 from .home_stats import home_stats
-from .outputs import Output, head_html, split_page
+from .outputs import Output, head_html, page_meta, split_page
 from .settings import Settings, plugin_option_defaults, settings_from
 
 log = logging.getLogger("mkdocs.plugins.leadportal")
@@ -54,7 +55,7 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
 class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.outputs: list[Output] = []
-        self.bodies: dict[str, str] = {}
+        self.pages: dict[str, tuple[dict[str, Any], str]] = {}  # path -> (meta, body)
         self.settings: Settings | None = None
         self.home: dict[str, Any] = {}
         self.private_files: set[str] = set()
@@ -84,9 +85,17 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.outputs = result.outputs
         self.private_files = set(result.private_files)
         self.policy = None if self.serving or result.portal is None else policy_for(result.portal)
-        self.bodies = {o.path: split_page(str(o.content))[1] for o in self.outputs if o.is_page}
+        self.pages = {}
+        for output in self.outputs:
+            if output.is_page:
+                front, body = split_page(str(output.content))
+                self.pages[output.path] = (page_meta(front), body)
         self.home = home_stats(result.portal) if result.portal else {}
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if getattr(self.config, "enabled", True) and self.pages:
+            index_generated_pages_quickly(config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not getattr(self.config, "enabled", True) or self.settings is None:
@@ -99,6 +108,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             # Files that only `public: false` documents name are not published either.
             if is_record or file.src_uri in self.private_files:
                 files.remove(file)
+        titles = nav_titles(config.nav)
         for output in self.outputs:
             existing = files.get_file_from_path(output.path)
             if existing is not None:
@@ -106,23 +116,14 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                     f"docs/{output.path} is replaced by a generated file; rename or remove it"
                 )
                 files.remove(existing)
-            files.append(
-                File.generated(
-                    config, output.path, content=output.content, inclusion=InclusionLevel.NOT_IN_NAV
-                )
+            file = File.generated(
+                config, output.path, content=output.content, inclusion=InclusionLevel.NOT_IN_NAV
             )
+            files.append(file)
+            if output.path in self.pages:
+                # Generated bodies are finished HTML: no Markdown pass (the costliest build step).
+                GeneratedPage(titles.get(output.path), file, config, *self.pages[output.path])
         return files
-
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        # Generated bodies are finished HTML: skip the Markdown pass (the costliest build step).
-        return "" if page.file.src_uri in self.bodies else markdown
-
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        return self.bodies.get(page.file.src_uri, html)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -133,7 +134,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # Stylesheets, scripts and feed links that generated pages ask for, whatever the theme.
-        extra = page.meta.get("leadportal_head") if page.file.src_uri in self.bodies else None
+        extra = page.meta.get("leadportal_head") if isinstance(page, GeneratedPage) else None
         if extra and "</head>" in output:
             output = output.replace("</head>", head_html(extra) + "\n</head>", 1)
         return with_csp(output, self.policy) if self.policy else output

@@ -14,7 +14,8 @@ from importlib import resources
 from .facets import facet_counts
 from .library_pages import Facet, Option
 from .outputs import Output, page
-from .place_table import PLACES_FILE, ZIP_FILE, place_files
+from .place_table import PLACES_FILE, ZIP_FILE
+from .place_worker import place_files
 from .portal import Portal, SiteEntry
 from .shared_assets import filters_script, filters_style
 from .templating import render

@@ -25,6 +25,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # packaged templates do not change during a build: no stat per page
     )
     env.filters["markdown"] = _markdown
     env.globals["relative_url"] = relative_url
