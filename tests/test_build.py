@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -99,3 +100,18 @@ def test_nothing_published_without_a_leadportal_plugin_check(fixture_portal: Pat
     result = run_mkdocs(fixture_portal)
     assert result.returncode == 0, result.stderr
     assert not (fixture_portal / "site/sites/albany-ny").exists()
+
+
+def nav_labels(page_html: str, href: str) -> set[str]:
+    """The words of every navigation link (tabs and side navigation) to `href`."""
+    pattern = rf'<a href="{re.escape(href)}" class="md-(?:tabs|nav)__link[^"]*">(.*?)</a>'
+    links = re.findall(pattern, page_html, re.S)
+    return {" ".join(re.sub(r"<[^>]+>", " ", link).split()) for link in links}
+
+
+def test_generated_pages_keep_the_titles_the_navigation_gives_them(built_real_portal: Path) -> None:
+    home = (built_real_portal / "index.html").read_text(encoding="utf-8")
+    assert nav_labels(home, "sites/") == {"Sites"}  # mkdocs.yml: `Sites: sites/index.md`
+    assert nav_labels(home, "resources/") == {"Resources"}
+    sites = (built_real_portal / "sites/index.html").read_text(encoding="utf-8")
+    assert "<title>Participating sites - " in sites  # the page's own title stays its own

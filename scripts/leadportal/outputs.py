@@ -55,7 +55,8 @@ def split_page(text: str) -> tuple[str, str]:
 def page_meta(front: str) -> dict[str, Any]:
     """The meta of a generated page from its front matter: the inverse of `front_matter`."""
     meta: dict[str, Any] = {}
-    for line in front.splitlines():
+    # Not splitlines(): a value may hold U+2028 or U+0085, which JSON leaves as they are.
+    for line in front.split("\n"):
         key, _, value = line.partition(": ")
         meta[key] = json.loads(value)
     return meta
