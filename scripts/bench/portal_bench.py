@@ -223,7 +223,9 @@ def main() -> None:
         "records load); pages = every other generated page and the /sitemap/ page.\n\n"
         f"{stage_table(rows)}\n\nMeasured {dt.date.today().isoformat()} on "
         f"{machine}; build times are the medians of {args.runs} builds of each kind, portal and "
-        "plain alternated, each into an empty site/; map time is the median of 3 loads.\n"
+        "plain alternated, each into an empty site/; peak MB is the largest resident size of "
+        "any one process of the portal's build (the build or its place-table worker); map time "
+        "is the median of 3 loads.\n"
     )
     print(text)
     if args.out:
