@@ -1,9 +1,5 @@
 """The /data/ page of the real portal in a browser: every download answers, nothing leaves
-127.0.0.1, and axe finds no WCAG A/AA violation in the page's own markup.
-
-Colour contrast is left out here: the theme palette (teal links) fails it on every page, and
-the palette belongs to the look of the portal, not to this page.
-"""
+127.0.0.1, and axe finds no WCAG A/AA violation (colour contrast included)."""
 
 from __future__ import annotations
 
@@ -11,25 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from axe_allowlist import ALLOWED
-from axe_playwright_python.sync_playwright import Axe
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def violations(page: Any) -> list[str]:
-    options = {
-        "runOnly": {"type": "tag", "values": AXE_TAGS},
-        "rules": {"color-contrast": {"enabled": False}},
-        "resultTypes": ["violations"],
-    }
-    response = Axe().run(page, options=options).response
-    return [
-        f"{v['id']}: {' '.join(map(str, node['target']))}"
-        for v in response["violations"]
-        for node in v["nodes"]
-        if (v["id"], " ".join(map(str, node["target"]))) not in ALLOWED
-    ]
+from conftest import axe_violations
 
 
 def test_data_page_downloads_answer_and_page_is_accessible(
@@ -49,5 +27,5 @@ def test_data_page_downloads_answer_and_page_is_accessible(
         response = page.request.get(href)
         assert response.status == 200, href
         assert response.body(), href
-    assert violations(page) == []
+    assert axe_violations(page) == []
     guarded_page.assert_clean()
