@@ -115,3 +115,18 @@ def test_generated_pages_keep_the_titles_the_navigation_gives_them(built_real_po
     assert nav_labels(home, "resources/") == {"Resources"}
     sites = (built_real_portal / "sites/index.html").read_text(encoding="utf-8")
     assert "<title>Participating sites - " in sites  # the page's own title stays its own
+
+
+def test_links_from_content_pages_to_anchors_of_generated_pages_are_checked(
+    fixture_portal: Path,
+) -> None:
+    config = fixture_portal / "mkdocs.yml"
+    config.write_text(config.read_text() + "validation:\n  links:\n    anchors: warn\n")
+    page = fixture_portal / "docs" / "partners.md"
+    page.write_text(
+        page.read_text() + "\n[HSDS](data/index.md#hsds) and [gone](data/index.md#no-such-part)\n"
+    )
+    result = run_mkdocs(fixture_portal)
+    assert result.returncode == 1
+    broken = [line for line in result.stderr.splitlines() if "anchor" in line]
+    assert len(broken) == 1 and "'#no-such-part'" in broken[0], result.stderr
