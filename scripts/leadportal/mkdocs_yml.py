@@ -48,3 +48,9 @@ def read_settings(config_file: Path, **extra: Any) -> Settings:
         site_url=str(config.get("site_url") or ""),
         **extra,
     )
+
+
+def published_site_url(config_file: Path) -> str:
+    """site_url as mkdocs.yml writes it ("" when unset or given by a tag such as `!ENV`)."""
+    value = read_config(config_file).get("site_url")
+    return value if isinstance(value, str) else ""

@@ -21,6 +21,7 @@ from .csp import Policy, policy_for, with_csp
 from .generate import generate
 from .generated_page import GeneratedPage, index_generated_pages_quickly, nav_titles
 from .home_stats import home_stats
+from .mkdocs_yml import published_site_url
 from .outputs import Output, head_html, page_meta, split_page
 from .settings import Settings, plugin_option_defaults, settings_from
 
@@ -41,14 +42,16 @@ def _config_class() -> type[base.Config]:
 LeadPortalConfig = _config_class()
 
 
-def settings_for(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
-    root = Path(config.config_file_path).resolve().parent
+def settings_for(config: MkDocsConfig, options: dict[str, Any], *, serving: bool) -> Settings:
+    config_file = Path(config.config_file_path).resolve()
     return settings_from(
-        root,
+        config_file.parent,
         Path(config.docs_dir),
         options,
         site_name=config.site_name,
         site_url=config.site_url or "",
+        # `mkdocs serve` has put its own address in site_url by now.
+        published_url=published_site_url(config_file) if serving else "",
     )
 
 
@@ -69,7 +72,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not getattr(self.config, "enabled", True):
             return config
-        self.settings = settings_for(config, dict(self.config))
+        self.settings = settings_for(config, dict(self.config), serving=self.serving)
         result = generate(self.settings)
         for problem in result.problems:
             if problem.is_error:

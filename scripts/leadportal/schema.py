@@ -36,7 +36,7 @@ def _fill_vocabularies(node: Any, settings: Settings) -> Any:
 def record_schema(kind: str, settings: Settings) -> dict[str, Any]:
     schema = RECORD_KINDS[kind].model_json_schema(mode="validation")
     filled: dict[str, Any] = _fill_vocabularies(schema, settings)
-    base = settings.site_url.rstrip("/") + "/" if settings.site_url else ""
+    base = settings.public_url.rstrip("/") + "/" if settings.public_url else ""
     header = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{base}{schema_path(kind)}",

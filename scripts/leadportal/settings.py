@@ -131,6 +131,9 @@ class Settings:
     )
     site_name: str = field(default="LEAD Portal", metadata=FROM_MKDOCS)
     site_url: str = field(default="", metadata=FROM_MKDOCS)
+    # `mkdocs serve` replaces site_url with its own address; the address the portal is
+    # published at stays here for what must not follow it (the schemas' $id). Empty: site_url.
+    published_url: str = field(default="", metadata=FROM_MKDOCS)
     today: dt.date = field(default_factory=build_date, metadata=FROM_MKDOCS)
     form_backend: str = ""  # https:// endpoint, mailto:address, or empty (Netlify or per form)
     form_backend_kind: str = ""  # post | netlify | mailto; empty: from the form_backend address
@@ -151,6 +154,10 @@ class Settings:
     cms_repo: str = ""
     cms_branch: str = "main"
     cms_script: str = DEFAULT_CMS_SCRIPT
+
+    @property
+    def public_url(self) -> str:
+        return self.published_url or self.site_url
 
     @property
     def sites_path(self) -> Path:
