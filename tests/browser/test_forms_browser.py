@@ -120,15 +120,6 @@ def draft(page: Page) -> str | None:
     )
 
 
-# The theme's footer text fails contrast in the plain fixture theme; the look branch fixes it in
-# overrides/ (partials/copyright.html + portal.css). Only that exact finding is set aside here.
-THEME_FOOTER = "color-contrast: .md-copyright "
-
-
-def form_violations(page: Page) -> list[str]:
-    return [v for v in axe_violations(page) if not v.startswith(THEME_FOOTER)]
-
-
 def assert_clean_but_failed_loads(guarded: GuardedPage) -> None:
     """A 500 or an aborted request is logged by the browser itself; anything else is a defect."""
     guarded.console_errors = [e for e in guarded.console_errors if "Failed to load" not in e]
@@ -344,7 +335,7 @@ def test_a_failed_check_lists_every_problem_at_the_top_with_links(
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert focused_id(page) == "lp-f-name"
-    assert form_violations(page) == []
+    assert axe_violations(page) == []
     assert portal.receiver.posts == []
     guarded_page.assert_clean()
 
@@ -424,7 +415,7 @@ def test_axe_finds_no_violation_on_the_form_pages(
 ) -> None:
     page = guarded_page.page
     page.goto(portal.base + path)
-    assert form_violations(page) == []
+    assert axe_violations(page) == []
     guarded_page.assert_clean()
 
 
@@ -439,7 +430,7 @@ def test_axe_finds_no_violation_when_sending_failed(
     page.reload()
     page.wait_for_function("document.querySelector('form.lp-form').noValidate === true")
     expect(page.locator("[data-lp-draft]")).to_be_visible()
-    assert form_violations(page) == []
+    assert axe_violations(page) == []
     portal.receiver.status = 200
     page.get_by_role("button", name="Send").click()  # a restored draft need not wait again
     expect(page.locator("[data-lp-success]")).to_be_focused()

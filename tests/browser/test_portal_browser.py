@@ -124,7 +124,7 @@ def test_axe_finds_no_violation(
         scheme = guarded.page.get_attribute("body", "data-md-color-scheme")
         if "map" not in path:
             assert scheme == ("slate" if "dark" in variant else "default"), path
-        violations = axe_violations(guarded.page)
+        violations = axe_violations(guarded.page, allowed={})
         if violations:
             found[path or "home"] = violations
     assert found == {}
@@ -140,7 +140,7 @@ def test_axe_finds_no_violation_on_any_page(
     for path in built_pages(built_real_portal):
         guarded.page.goto(portal_url + path)
         wait_until_ready(guarded.page)
-        violations = axe_violations(guarded.page)
+        violations = axe_violations(guarded.page, allowed={})
         if violations:
             found[path or "home"] = violations
     assert found == {}
