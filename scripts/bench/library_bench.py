@@ -9,9 +9,12 @@ with performance.now around a checkbox click).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import gzip
 import http.server
+import os
+import platform
 import random
 import tempfile
 import threading
@@ -19,6 +22,7 @@ import time
 from pathlib import Path
 
 from leadportal.generate import generate, write_outputs
+from leadportal.outputs import head_html, page_meta, split_page
 from leadportal.settings import DEFAULT_VOCABULARIES, Settings
 
 SIZES = (100, 1000, 3000)
@@ -47,12 +51,14 @@ def write_documents(root: Path, count: int) -> None:
         )
 
 
-def page_html(body_md: str) -> str:
-    body = body_md.split("\n---\n", 1)[1]
+def page_html(text: str) -> str:
+    """The library page alone, with the style sheets and scripts the plugin would put in its
+    head (the page's `leadportal_head`), so the filters run as on the portal."""
+    front, body = split_page(text)
+    head = head_html(page_meta(front).get("leadportal_head") or [])
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8><title>bench</title>"
-        '<script src="../assets/leadportal/library.js" defer></script></head>'
-        f"<body>{body}</body></html>"
+        f"{head}</head><body>{body}</body></html>"
     )
 
 
@@ -88,6 +94,14 @@ def time_click(out: Path) -> float:
 
 
 def main() -> None:
+    load = os.getloadavg()[0]
+    print(
+        f"# {dt.date.today().isoformat()} on {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.machine()} (load average {load:.2f})"
+    )
+    print("# generate_s: load + validate + render every output, without MkDocs")
+    print("# facet_click_ms: one topic checkbox clicked, the script's update of list, counts and")
+    print("#   address, in Chromium")
     print("documents  generate_s  library_page_kB  gzip_kB  facet_click_ms")
     for count in SIZES:
         with tempfile.TemporaryDirectory() as tmp:
