@@ -54,8 +54,14 @@ def test_without_a_working_worker_the_tables_are_built_here(
     assert place_table.place_files.cache_info().currsize == 1
 
 
-def test_one_core_starts_no_worker(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+@pytest.mark.parametrize(
+    ("cores", "python"), [(1, sys.executable), (2, "")], ids=["one core", "no interpreter path"]
+)
+def test_no_worker_where_it_cannot_help(
+    monkeypatch: pytest.MonkeyPatch, cores: int, python: str
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(sys, "executable", python)
     place_worker.start_place_files()
     assert place_worker._running is None
 

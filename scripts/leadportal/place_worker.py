@@ -29,6 +29,8 @@ def start_place_files() -> None:
     global _running
     if _running is not None or _received is not None or (os.cpu_count() or 1) < 2:
         return
+    if not sys.executable:  # an embedded interpreter: nothing to start
+        return
     if place_table.place_files.cache_info().currsize:
         return
     package_parent = str(Path(__file__).resolve().parent.parent)
