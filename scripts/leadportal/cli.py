@@ -7,18 +7,18 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .generate import check, generate, write_outputs
-from .geocode_command import Request, run_geocode
-from .geocoders import GEOCODERS
-from .linkcheck import check_site, report_lines
-from .loader import SLUG
-from .mkdocs_yml import read_settings
-from .models import RECORD_KINDS
-from .problems import Problem
-from .publish import build_portal, exit_codes_help
-from .scaffold import record_path, write_new_record
-from .schema import schema_text
-from .settings import Settings
+from leadportal.build.generate import check, generate, write_outputs
+from leadportal.build.linkcheck import check_site, report_lines
+from leadportal.build.publish import build_portal, exit_codes_help
+from leadportal.places.geocode_command import Request, run_geocode
+from leadportal.places.geocoders import GEOCODERS
+from leadportal.records.loader import SLUG
+from leadportal.records.mkdocs_yml import read_settings
+from leadportal.records.models import RECORD_KINDS
+from leadportal.records.problems import Problem
+from leadportal.records.scaffold import record_path, write_new_record
+from leadportal.records.schema import schema_text
+from leadportal.records.settings import Settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

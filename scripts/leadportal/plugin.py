@@ -17,13 +17,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .csp import Policy, policy_for, with_csp
-from .generate import generate
-from .generated_page import GeneratedPage, index_generated_pages_quickly, nav_titles
-from .home_stats import home_stats
-from .mkdocs_yml import published_site_url
-from .outputs import Output, head_html, page_meta, split_page
-from .settings import Settings, plugin_option_defaults, settings_from
+from leadportal.build.generate import generate
+from leadportal.build.generated_page import GeneratedPage, index_generated_pages_quickly, nav_titles
+from leadportal.portal.home_stats import home_stats
+from leadportal.records.mkdocs_yml import published_site_url
+from leadportal.records.settings import Settings, plugin_option_defaults, settings_from
+from leadportal.render.csp import Policy, policy_for, with_csp
+from leadportal.render.outputs import Output, head_html, page_meta, split_page
 
 log = logging.getLogger("mkdocs.plugins.leadportal")
 # Outside the mkdocs.* loggers, which --strict counts: reminders are shown, never fatal.

@@ -1,9 +1,10 @@
 """Derive the offline US state outline layer from us-atlas's ``states-10m.json``.
 
-Run once when refreshing the vendored us-atlas package (see assets/vendor/README.md):
+Run once when refreshing the vendored us-atlas package (see
+scripts/leadportal/sites/assets/vendor/README.md):
 
     python scripts/tools/derive_us_states.py PATH/TO/states-10m.json \
-        scripts/leadportal/assets/vendor/us-atlas/us-states-lines.js
+        scripts/leadportal/sites/assets/vendor/us-atlas/us-states-lines.js
 
 The TopoJSON is decoded here, at vendoring time, so the browser needs no TopoJSON
 library and the map works from file:// (a script tag, not a fetch). Output: one

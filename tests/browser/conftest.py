@@ -15,25 +15,14 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM_PATH = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-LOCAL_HOST = "127.0.0.1"
+from chromium_pages import CHROMIUM_ARGS, CHROMIUM_PATH, LOCAL_HOST, GuardedPage, guard_page  # noqa: E402
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -74,47 +63,6 @@ def serve_dir() -> Iterator[Callable[[Path], str]]:
         server.server_close()
 
 
-@dataclass
-class GuardedPage:
-    page: playwright_sync.Page
-    blocked_requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def assert_clean(self) -> None:
-        assert self.blocked_requests == [], "requests left 127.0.0.1"
-        assert self.console_errors == [], "console errors"
-        assert self.page_errors == [], "uncaught page errors"
-        assert self.dialogs == [], "a dialog opened"
-
-
-def guard_page(page: playwright_sync.Page) -> GuardedPage:
-    """Attach the request guard and the error recorders to ``page``."""
-    guarded = GuardedPage(page)
-
-    def route(route: playwright_sync.Route) -> None:
-        if urlsplit(route.request.url).hostname == LOCAL_HOST:
-            route.continue_()
-        else:
-            guarded.blocked_requests.append(route.request.url)
-            route.abort()
-
-    def on_dialog(dialog: playwright_sync.Dialog) -> None:
-        guarded.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
-
-    def on_console(message: playwright_sync.ConsoleMessage) -> None:
-        if message.type == "error":
-            guarded.console_errors.append(message.text)
-
-    page.route("**/*", route)
-    page.on("dialog", on_dialog)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: guarded.page_errors.append(str(error)))
-    return guarded
-
-
 @pytest.fixture
 def guarded_page(chromium: playwright_sync.Browser) -> Iterator[GuardedPage]:
     context = chromium.new_context(viewport={"width": 1024, "height": 768})
@@ -122,30 +70,3 @@ def guarded_page(chromium: playwright_sync.Browser) -> Iterator[GuardedPage]:
         yield guard_page(context.new_page())
     finally:
         context.close()
-
-
-def axe_violations(
-    page: playwright_sync.Page, allowed: Mapping[tuple[str, str], str] | None = None
-) -> list[str]:
-    """axe-core (WCAG 2.2 A/AA rules) on the current page, minus `allowed` (by default the
-    reviewed allowlist; the real portal's pages pass `{}`: they need none).
-
-    Returns one line per offending node: "rule-id: selector (help text)".
-    """
-    from axe_allowlist import ALLOWED
-    from axe_playwright_python.sync_playwright import Axe
-
-    allowed = ALLOWED if allowed is None else allowed
-
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    response = Axe().run(page, options=options).response
-    found = []
-    for violation in response["violations"]:
-        for node in violation["nodes"]:
-            selector = " ".join(str(part) for part in node["target"])
-            if (violation["id"], selector) not in allowed:
-                found.append(f"{violation['id']}: {selector} ({violation['help']})")
-    return found
-
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

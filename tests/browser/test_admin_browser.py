@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 import yaml
-
 from crawl import serve_under
-from leadportal.admin import IDENTITY_WIDGET, KNOWN_INTEGRITY
-from leadportal.settings import DEFAULT_CMS_SCRIPT
 from portals import REPO
+
+from leadportal.admin.page import IDENTITY_WIDGET, KNOWN_INTEGRITY
+from leadportal.records.settings import DEFAULT_CMS_SCRIPT
 
 DECAP_DIST = REPO / ".tools/decap-cms/package/dist"
 

@@ -14,13 +14,12 @@ from page_walk import (
     visit_all,
     watch_policy,
 )
+from portal_helpers import VENDOR
 
-from leadportal.csp import map_policy, with_csp
-from leadportal.map_data import MapOptions, MapPoint
-from leadportal.map_document import render_map
-from leadportal.settings import Settings
-
-VENDOR = Path(__file__).parents[2] / "scripts" / "leadportal" / "assets" / "vendor"
+from leadportal.records.settings import Settings
+from leadportal.render.csp import map_policy, with_csp
+from leadportal.sites.map_data import MapOptions, MapPoint
+from leadportal.sites.map_document import render_map
 
 
 def test_fixture_portal_pages_keep_their_policy(

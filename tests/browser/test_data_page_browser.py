@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import axe_violations
+from chromium_pages import axe_violations
 
 
 def test_data_page_downloads_answer_and_page_is_accessible(

@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from chromium_pages import GuardedPage, axe_violations, guard_page
 from form_receiver import Receiver, start_receiver
 from playwright.sync_api import Browser, Page, expect
-
-from conftest import GuardedPage, axe_violations, guard_page
 from portal_helpers import FIXTURE_PORTAL, REPO_ROOT, run_mkdocs
 
 HERE = Path(__file__).parent

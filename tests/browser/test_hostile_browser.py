@@ -15,7 +15,6 @@ from page_walk import (
     watch_policy,
 )
 from playwright.sync_api import Page
-
 from site_files import page_urls
 
 # Fires the events an attacker's handlers wait for on every element of the page content;

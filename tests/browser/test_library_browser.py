@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from conftest import GuardedPage, axe_violations
-from leadportal.facets import FACETS, facet_counts
+from chromium_pages import GuardedPage, axe_violations
 from library_fixture import facet_items
+
+from leadportal.render.facets import FACETS, facet_counts
 
 Page = object  # playwright's Page (imported lazily by the conftest)
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from portal_helpers import VENDOR
 
-from leadportal.map_data import MapOptions, MapPoint
-from leadportal.map_document import render_map
+from leadportal.sites.map_data import MapOptions, MapPoint
+from leadportal.sites.map_document import render_map
 
-VENDOR = Path(__file__).parents[2] / "scripts" / "leadportal" / "assets" / "vendor"
 HOSTILE_NAME = "<script>alert('x')</script> O'Hare & \"Sons\" <img src=x onerror=alert(1)>"
 
 

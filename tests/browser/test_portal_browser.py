@@ -13,9 +13,8 @@ from typing import Any
 
 import pytest
 import yaml
+from chromium_pages import GuardedPage, axe_violations, guard_page
 from playwright.sync_api import Browser, Page
-
-from conftest import GuardedPage, axe_violations, guard_page
 from site_files import page_urls
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -6,13 +6,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from page_walk import violations, watch_policy
-from test_map_browser import sites_on_map
-
-from conftest import axe_violations
+from chromium_pages import axe_violations
 from csp_checks import directives
 from map_portal import HOSTILE_NAME, PUBLIC_SITES, map_portal
+from page_walk import violations, watch_policy
 from portals import run_mkdocs
+from test_map_browser import sites_on_map
 
 OSM_HOST = "tile.openstreetmap.org"
 # A page outside the portal that shows the map in a frame, as /sites/ does.

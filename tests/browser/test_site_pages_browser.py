@@ -6,8 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from conftest import GuardedPage, axe_violations
+from chromium_pages import GuardedPage, axe_violations
 
 
 def search_results(guarded: GuardedPage, base: str, query: str) -> list[str]:

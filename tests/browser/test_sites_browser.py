@@ -11,16 +11,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from chromium_pages import GuardedPage, axe_violations, guard_page
 from page_walk import stand_in_tiles
-
-from conftest import GuardedPage, axe_violations, guard_page
-from leadportal.facets import facet_counts
-from leadportal.generate import check
-from leadportal.mkdocs_yml import read_settings
-from leadportal.portal import build_portal
-from leadportal.site_directory import SITE_FACETS, site_rows
-from leadportal.tiles import OSM_URL
 from portal_helpers import FIXTURE_PORTAL, REPO_ROOT
+
+from leadportal.build.generate import check
+from leadportal.portal.model import build_portal
+from leadportal.records.mkdocs_yml import read_settings
+from leadportal.records.tiles import OSM_URL
+from leadportal.render.facets import facet_counts
+from leadportal.sites.directory import SITE_FACETS, site_rows
 
 expect = pytest.importorskip("playwright.sync_api").expect
 Page = object  # playwright's Page (imported lazily by the conftest)

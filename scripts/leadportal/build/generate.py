@@ -1,0 +1,137 @@
+"""The whole pipeline without MkDocs: load, validate, enrich, render to a list of outputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leadportal.admin.decap import cms_problems
+from leadportal.admin.page import admin_files
+from leadportal.forms.pages import form_pages
+from leadportal.library.pages import library_pages
+from leadportal.opendata.exports import data_files
+from leadportal.opendata.hsds_files import hsds_files
+from leadportal.opendata.page import data_page
+from leadportal.opendata.site_feed import site_feed
+from leadportal.places.geocache import CachedPlace, load_places
+from leadportal.places.place_worker import start_place_files, stop_place_files
+from leadportal.portal.model import Portal, build_portal
+from leadportal.portal.site_checks import reserved_slugs, stale_sites
+from leadportal.portal.unplaced import unplaced_sites
+from leadportal.records.file_checks import orphan_files, private_files
+from leadportal.records.loaded import Records
+from leadportal.records.loader import load_records
+from leadportal.records.problems import Problem, sort_problems
+from leadportal.records.schema import stale_schemas
+from leadportal.records.settings import Settings
+from leadportal.records.tiles import tiles_problems
+from leadportal.render.csp import policy_for, secure_outputs
+from leadportal.render.outputs import Output
+from leadportal.render.shared_assets import shared_assets
+from leadportal.sitemap.page import sitemap_outputs
+from leadportal.sitemap.robots import robots_txt
+from leadportal.sites.directory import site_directory
+from leadportal.sites.map_page import site_map
+from leadportal.sites.pages import site_pages
+from leadportal.sites.states import state_pages
+
+Renderer = Callable[[Portal], Iterable[Output]]
+# Finishers see every output of the renderers (e.g. the site map lists them all).
+Finisher = Callable[[Portal, Sequence[Output]], Iterable[Output]]
+
+RENDERERS: tuple[Renderer, ...] = (
+    site_pages,
+    state_pages,
+    site_directory,
+    library_pages,
+    form_pages,
+    robots_txt,
+    data_files,
+    hsds_files,
+    site_feed,
+    data_page,
+    site_map,
+    shared_assets,
+)
+# Outputs with their own Content-Security-Policy: the editor loads Decap from its CDN.
+SELF_SECURED: tuple[Renderer, ...] = (admin_files,)
+
+FINISHERS: tuple[Finisher, ...] = (sitemap_outputs,)
+
+# Checks that need the whole portal (e.g. sites without coordinates); they return warnings.
+PortalCheck = Callable[[Portal], Iterable[Problem]]
+PORTAL_CHECKS: tuple[PortalCheck, ...] = (unplaced_sites,)
+
+
+@dataclass
+class Generated:
+    records: Records
+    outputs: list[Output] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    portal: Portal | None = None
+    private_files: list[str] = field(default_factory=list)  # relative to docs/: never copied
+    places: dict[str, CachedPlace] = field(default_factory=dict)  # the geocode cache
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def check(settings: Settings) -> Generated:
+    """Load and validate every record, and check the portal they make; render nothing."""
+    records = load_records(settings)
+    places, cache_problems = load_places(settings)
+    problems = sort_problems(records.problems + orphan_files(records.documents, settings))
+    problems += cache_problems + stale_schemas(settings) + cms_problems(settings)
+    problems += tiles_problems(settings) + list(reserved_slugs(records.sites))
+    problems += stale_sites(records.sites, settings)
+    portal = build_portal(records, settings, places)  # of the valid records: cheap, no output
+    problems += [problem for run in PORTAL_CHECKS for problem in run(portal)]
+    return Generated(records, problems=problems, portal=portal, places=places)
+
+
+def generate(settings: Settings) -> Generated:
+    """Every output of the portal, sorted by path, or the problems that prevent it."""
+    start_place_files()  # on the second core, while this one loads the records
+    try:
+        return _generate(settings)
+    finally:
+        stop_place_files()
+
+
+def _generate(settings: Settings) -> Generated:
+    result = check(settings)
+    if not result.ok:
+        return result
+    portal = result.portal
+    assert portal is not None  # check() always makes it
+    outputs = [output for renderer in RENDERERS for output in renderer(portal)]
+    outputs += [output for finish in FINISHERS for output in finish(portal, outputs)]
+    secured = secure_outputs(outputs, policy_for(portal))
+    own_policy = [output for renderer in SELF_SECURED for output in renderer(portal)]
+    result.outputs = sorted([*secured, *own_policy], key=lambda o: o.path)
+    result.private_files = private_files(result.records.documents, settings)
+    result.problems += duplicate_paths(result.outputs)
+    return result
+
+
+def duplicate_paths(outputs: list[Output]) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for output in outputs:
+        if output.path in seen:
+            problems.append(Problem(output.path, message="generated twice (internal error)"))
+        seen.add(output.path)
+    return problems
+
+
+def write_outputs(outputs: Iterable[Output], out_dir: Path) -> int:
+    """Write outputs below `out_dir` (for `leadportal generate --out`); returns the count."""
+    count = 0
+    for output in outputs:
+        target = out_dir / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(output.as_bytes())
+        count += 1
+    return count

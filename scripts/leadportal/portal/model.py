@@ -1,0 +1,67 @@
+"""The portal model: public records with everything derived that the renderers need."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from leadportal.places.geocache import CachedPlace, place_query
+from leadportal.records.loaded import Loaded, Records
+from leadportal.records.models import Document, Form, Site
+from leadportal.records.settings import Settings
+
+
+@dataclass(frozen=True)
+class SiteEntry:
+    slug: str
+    path: str
+    site: Site
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def url(self) -> str:
+        return f"sites/{self.slug}/"
+
+    @property
+    def place(self) -> str:
+        j = self.site.jurisdiction
+        local = j.city or j.county or ""
+        return f"{local}, {j.state}" if local else j.state
+
+
+@dataclass(frozen=True)
+class Portal:
+    settings: Settings
+    sites: tuple[SiteEntry, ...] = ()
+    documents: tuple[Loaded[Document], ...] = ()
+    forms: tuple[Loaded[Form], ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def stage_label(self, stage: str) -> str:
+        return stage.capitalize()
+
+
+def site_entry(loaded: Loaded[Site], places: Mapping[str, CachedPlace]) -> SiteEntry:
+    """The site with its coordinates: the record's `location`, else the geocode cache's."""
+    location = loaded.record.location or places.get(place_query(loaded.record))
+    return SiteEntry(
+        loaded.slug,
+        loaded.path,
+        loaded.record,
+        location.lat if location else None,
+        location.lon if location else None,
+    )
+
+
+def build_portal(
+    records: Records, settings: Settings, places: Mapping[str, CachedPlace] | None = None
+) -> Portal:
+    """Keep public records only (sorted by slug) and derive what the pages need."""
+    places = places or {}
+    return Portal(
+        settings,
+        sites=tuple(site_entry(s, places) for s in records.sites if s.record.public),
+        documents=tuple(d for d in records.documents if d.record.public),
+        forms=tuple(f for f in records.forms if f.record.public),
+    )

@@ -1,0 +1,245 @@
+"""Field types shared by the record schemas, each with an error message staff can act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from leadportal.records.suggest import did_you_mean
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+EMAIL = re.compile(
+    r"^[^@\s<>\"'(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+)
+PHONE = re.compile(r"^\+?[0-9][0-9 ().\-]{5,}[0-9](?: ?(?:x|ext\.?) ?[0-9]{1,6})?$")
+
+USPS_CODES = [
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "DC",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "PR",
+    "GU",
+    "VI",
+    "AS",
+    "MP",
+]
+
+
+def fail(message: str, hint: str = "") -> PydanticCustomError:
+    return PydanticCustomError("lead", "{message}", {"message": message, "hint": hint})
+
+
+def _check_one_of(value: str, choices: tuple[str, ...] | list[str]) -> str:
+    if value in choices:
+        return value
+    raise fail(f"'{value}' is not one of {', '.join(choices)}", did_you_mean(value, choices))
+
+
+def in_vocabulary(name: str) -> AfterValidator:
+    """Accept only values of the portal's configured vocabulary `name` (from the context)."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        vocab = (info.context or {}).get("vocabularies", {}).get(name)
+        return value if vocab is None else _check_one_of(value, vocab)
+
+    return AfterValidator(check)
+
+
+def vocabulary_schema(name: str) -> WithJsonSchema:
+    """Filled with the configured values when the JSON Schema is written (see schema.py)."""
+    return WithJsonSchema({"type": "string", "x-vocabulary": name})
+
+
+def one_of(*choices: str) -> AfterValidator:
+    return AfterValidator(lambda v: _check_one_of(v, list(choices)))
+
+
+def _partial_date(value: Any) -> str:
+    if isinstance(value, bool):
+        raise fail(f"expected a year or a date, got {value!r}")
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    match = PARTIAL_DATE.match(text)
+    if not match:
+        raise fail(
+            f"'{text}' is not a year, year-month or date", "write 2016, '2016-05' or 2016-05-01"
+        )
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year or 1, month or 1, day or 1)
+    except ValueError as err:
+        raise fail(f"'{text}' is not a real date ({err})", "check the month and the day") from None
+    return text
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1900, "maximum": 2100},
+                {"type": "string", "pattern": PARTIAL_DATE.pattern},
+            ],
+            "description": "a year (2016), a year and month ('2016-05') or a date (2016-05-01)",
+        }
+    ),
+]
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise fail(f"'{text}' is not a date", "write YYYY-MM-DD, e.g. 2026-03-01") from None
+
+
+Date = Annotated[
+    dt.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})
+]
+
+
+URL_UNFIT = set('"<>`\\')
+
+
+def _url(value: str, schemes: tuple[str, ...]) -> str:
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in schemes:
+        shown = f"'{parts.scheme}:'" if parts.scheme else "no scheme"
+        raise fail(
+            f"'{value}' has {shown}; expected a link starting with "
+            + " or ".join(f"{s}:" for s in schemes),
+            "copy the full address from the browser, e.g. https://example.org/",
+        )
+    if parts.scheme in {"http", "https"} and not parts.netloc:
+        raise fail(f"'{value}' has no host name", "write it as https://example.org/...")
+    if any(c.isspace() for c in value):
+        raise fail(f"'{value}' contains spaces", "remove them or write %20")
+    unfit = sorted({c for c in value if c in URL_UNFIT or not c.isprintable()})
+    if unfit:
+        raise fail(
+            f"'{value}' contains {' '.join(unfit)}, which a web address cannot hold",
+            "copy the address from the browser's address bar, which encodes them",
+        )
+    return value
+
+
+def url_with(*schemes: str) -> AfterValidator:
+    return AfterValidator(lambda v: _url(v, schemes))
+
+
+def url_schema(*schemes: str) -> WithJsonSchema:
+    return WithJsonSchema(
+        {"type": "string", "format": "uri", "pattern": "^(" + "|".join(schemes) + "):"}
+    )
+
+
+WebUrl = Annotated[str, url_with("http", "https"), url_schema("http", "https")]
+
+
+def _email(value: str) -> str:
+    if EMAIL.match(value):
+        return value
+    raise fail(f"'{value}' is not an e-mail address", "write it as name@example.org")
+
+
+def _phone(value: Any) -> str:
+    text = str(value).strip()
+    if PHONE.match(text):
+        return text
+    raise fail(
+        f"'{text}' is not a phone number", "write digits with spaces or dashes, e.g. 206-555-0100"
+    )
+
+
+Email = Annotated[
+    str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+]
+Phone = Annotated[str, BeforeValidator(_phone), WithJsonSchema({"type": "string"})]
+
+
+def _state(value: str) -> str:
+    if value in USPS_CODES:
+        return value
+    raise fail(
+        f"'{value}' is not a two-letter USPS state code",
+        did_you_mean(value, USPS_CODES) or "for example WA, NM or NY",
+    )
+
+
+UsState = Annotated[
+    str, AfterValidator(_state), WithJsonSchema({"type": "string", "enum": USPS_CODES})
+]
+
+
+def between(low: float, high: float, what: str) -> Callable[[float], float]:
+    def check(value: float) -> float:
+        if low <= value <= high:
+            return value
+        raise fail(
+            f"{value} is outside {low:g}..{high:g}", f"{what}; are latitude and longitude swapped?"
+        )
+
+    return check

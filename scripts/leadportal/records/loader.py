@@ -1,0 +1,106 @@
+"""Read every record folder, validate every file, and collect every problem in one pass."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from leadportal.records.file_checks import document_file_problems
+from leadportal.records.form_backend import all_form_problems
+from leadportal.records.loaded import Loaded, Records
+from leadportal.records.models import Document, Form, Record, Site
+from leadportal.records.positions import parse
+from leadportal.records.problems import Problem, sort_problems
+from leadportal.records.settings import Settings
+from leadportal.records.validate import validate
+
+R = TypeVar("R", bound=Record)
+SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+def record_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and p.is_file())
+
+
+def validation_context(settings: Settings) -> dict[str, Any]:
+    return {
+        "vocabularies": settings.vocabularies,
+        "today": settings.today,
+        "honeypot": settings.form_honeypot,
+    }
+
+
+def load_kind(
+    files: Iterable[Path], model: type[R], settings: Settings
+) -> tuple[list[Loaded[R]], list[Problem]]:
+    loaded: list[Loaded[R]] = []
+    problems: list[Problem] = []
+    context = validation_context(settings)
+    for file in files:
+        path = settings.relative(file)
+        problems += slug_problems(file, path)
+        parsed, found = parse(file.read_bytes(), path)
+        problems += found
+        if parsed is None:
+            continue
+        record, invalid = validate(parsed, model, path, context)
+        problems += invalid
+        if record is not None and not found:
+            loaded.append(Loaded(file.stem, path, record, parsed))
+    problems += case_collisions(files, settings)
+    return sorted(loaded, key=lambda r: r.slug), problems
+
+
+def slug_problems(file: Path, path: str) -> list[Problem]:
+    if SLUG.match(file.stem):
+        return []
+    suggestion = re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-") or "my-record"
+    return [
+        Problem(
+            path,
+            0,
+            0,
+            "",
+            f"file name '{file.stem}' cannot be a web address",
+            f"rename it to {suggestion}{file.suffix}: letters, digits, - and _ only",
+        )
+    ]
+
+
+def case_collisions(files: Iterable[Path], settings: Settings) -> list[Problem]:
+    by_lower: dict[str, list[Path]] = {}
+    for file in files:
+        by_lower.setdefault(file.stem.lower(), []).append(file)
+    problems = []
+    for clash in by_lower.values():
+        if len(clash) > 1:
+            names = ", ".join(settings.relative(f) for f in clash)
+            for file in clash[1:]:
+                problems.append(
+                    Problem(
+                        settings.relative(file),
+                        0,
+                        0,
+                        "",
+                        f"slug differs only by case from another record ({names})",
+                        "web addresses ignore case on many hosts; rename one",
+                    )
+                )
+    return problems
+
+
+def load_records(settings: Settings) -> Records:
+    """Load and validate every record; problems are sorted by file, line and column."""
+    sites, site_problems = load_kind(record_files(settings.sites_path), Site, settings)
+    documents, doc_problems = load_kind(record_files(settings.resources_path), Document, settings)
+    forms, form_problems = load_kind(record_files(settings.forms_path), Form, settings)
+    file_problems = [p for d in documents for p in document_file_problems(d, settings)]
+    bad_files = {p.path for p in file_problems if p.is_error}
+    documents = [d for d in documents if d.path not in bad_files]
+    form_problems += all_form_problems(forms, settings)
+    problems = sort_problems(site_problems + doc_problems + form_problems + file_problems)
+    return Records(sites, documents, forms, problems)

@@ -1,0 +1,255 @@
+"""The record schemas: Site, Document and Form, exactly as the contract in DESIGN.md."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from leadportal.records.fieldtypes import (
+    Date,
+    Email,
+    PartialDate,
+    Phone,
+    UsState,
+    WebUrl,
+    between,
+    fail,
+    in_vocabulary,
+    one_of,
+    url_schema,
+    url_with,
+    vocabulary_schema,
+)
+
+Text = Annotated[str, Field(min_length=1)]
+Markdown = Annotated[str, Field(description="Markdown; raw HTML is shown as text")]
+Stage = Annotated[str, in_vocabulary("stages"), vocabulary_schema("stages")]
+PartnerRole = Annotated[str, in_vocabulary("partner_roles"), vocabulary_schema("partner_roles")]
+ReferralPathway = Annotated[
+    str, in_vocabulary("referral_pathways"), vocabulary_schema("referral_pathways")
+]
+DocumentKind = Annotated[str, in_vocabulary("document_kinds"), vocabulary_schema("document_kinds")]
+Topic = Annotated[str, in_vocabulary("topics"), vocabulary_schema("topics")]
+Audience = Annotated[str, in_vocabulary("audiences"), vocabulary_schema("audiences")]
+FormAction = Annotated[
+    str, url_with("https", "http", "mailto"), url_schema("https", "http", "mailto")
+]
+
+FIELD_TYPES = (
+    "text",
+    "email",
+    "tel",
+    "url",
+    "textarea",
+    "select",
+    "radio",
+    "checkboxes",
+    "checkbox",
+    "date",
+    "number",
+)
+CHOICE_TYPES = {"select", "radio", "checkboxes"}
+FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+FieldType = Annotated[
+    str, one_of(*FIELD_TYPES), WithJsonSchema({"type": "string", "enum": list(FIELD_TYPES)})
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Jurisdiction(Record):
+    city: Text | None = None
+    county: Text | None = None
+    state: UsState = Field(description="USPS state code, e.g. WA")
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = "US"
+
+    @model_validator(mode="after")
+    def _city_or_county(self) -> Jurisdiction:
+        if not (self.city or self.county):
+            raise fail("needs a city, a county or both", "add `city:` or `county:`")
+        return self
+
+
+class Location(Record):
+    lat: Annotated[float, AfterValidator(between(-90, 90, "latitude runs from -90 to 90"))]
+    lon: Annotated[float, AfterValidator(between(-180, 180, "longitude runs from -180 to 180"))]
+
+
+class StageChange(Record):
+    stage: Stage
+    since: PartialDate
+
+
+class Partner(Record):
+    name: Text
+    role: PartnerRole
+    url: WebUrl | None = None
+
+
+class Contact(Record):
+    role: Text = Field(description="what this contact is for, e.g. 'Program coordination'")
+    name: Text | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+
+
+class Site(Record):
+    """A participating LEAD site: sites/<slug>.yml."""
+
+    name: Text
+    stage: Stage
+    jurisdiction: Jurisdiction
+    launched: PartialDate | None = None
+    history: list[StageChange] = []
+    location: Location | None = None
+    website: WebUrl | None = None
+    summary: Markdown = ""
+    referral_pathways: list[ReferralPathway] = []
+    partners: list[Partner] = []
+    contacts: list[Contact] = []
+    last_verified: Date | None = None
+    public: bool = True
+
+    @field_validator("launched")
+    @classmethod
+    def _not_in_future(cls, value: str | None, info: ValidationInfo) -> str | None:
+        today = (info.context or {}).get("today")
+        if value and today and value[:4] > str(today.year):
+            raise fail(
+                f"launch year {value[:4]} is in the future",
+                "use `history` with a planned stage instead",
+            )
+        return value
+
+
+class Document(Record):
+    """A reference document: docs/resources/<slug>.yml, beside its file."""
+
+    title: Text
+    kind: DocumentKind
+    topics: list[Topic] = []
+    summary: Markdown
+    published: PartialDate
+    file: Text | None = None
+    url: WebUrl | None = None
+    audience: list[Audience] = []
+    stages: list[Stage] = []
+    publisher: Text | None = None
+    authors: list[Text] = []
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    printable: bool = False
+    updated: PartialDate | None = None
+    public: bool = True
+
+    @model_validator(mode="after")
+    def _file_or_url(self) -> Document:
+        if bool(self.file) == bool(self.url):
+            raise fail(
+                "needs exactly one of `file` or `url`"
+                if not self.file
+                else "has both `file` and `url`; keep one",
+                "a file kept beside the record, or a link to where it is published",
+            )
+        return self
+
+
+class FormField(Record):
+    name: Annotated[str, Field(pattern=FIELD_NAME.pattern)]
+    label: Text
+    type: FieldType = "text"
+    required: bool = False
+    options: list[Text] = []
+    help: Text | None = None
+    autocomplete: Annotated[str, Field(pattern=r"^[a-z][a-z0-9 -]*$")] | None = None
+
+    @model_validator(mode="after")
+    def _choices_have_options(self) -> FormField:
+        if self.type in CHOICE_TYPES and not self.options:
+            raise fail(f"a {self.type} field needs `options`", "list the choices under `options:`")
+        if self.options and self.type not in CHOICE_TYPES:
+            raise fail(
+                f"a {self.type} field takes no `options`",
+                "use type select, radio or checkboxes for a choice",
+            )
+        return self
+
+
+class Form(Record):
+    """A contact form: docs/contact/<slug>.yml."""
+
+    title: Text
+    intro: Markdown = ""
+    fields: Annotated[list[FormField], Field(min_length=1)]
+    action: FormAction | None = None
+    success: Text | None = None
+    subject: Text | None = None
+    public: bool = True
+
+    @field_validator("fields")
+    @classmethod
+    def _unique_names(cls, fields: list[FormField], info: ValidationInfo) -> list[FormField]:
+        honeypot = (info.context or {}).get("honeypot", "website_url")
+        seen: set[str] = set()
+        for field in fields:
+            if field.name == honeypot:
+                raise fail(
+                    f"field name '{field.name}' is reserved for the spam trap",
+                    "choose another name",
+                )
+            if field.name in seen:
+                raise fail(f"two fields are named '{field.name}'", "field names must be unique")
+            seen.add(field.name)
+        return fields
+
+    @field_validator("action")
+    @classmethod
+    def _secure_action(cls, value: str | None) -> str | None:
+        if (
+            value
+            and value.startswith("http://")
+            and not re.match(r"^http://(localhost|127\.0\.0\.1)(:\d+)?(/|$)", value)
+        ):
+            raise fail(
+                f"'{value}' would send messages unencrypted",
+                "use the https:// address of the form backend",
+            )
+        return value
+
+
+RECORD_KINDS: dict[str, type[Record]] = {"site": Site, "document": Document, "form": Form}
+
+
+def model_fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed at `loc` inside `model`, for 'did you mean' on an unknown key."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    return list(current.model_fields) if hasattr(current, "model_fields") else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        inner = _inner_model(arg)
+        if inner is not None:
+            return inner
+    return None

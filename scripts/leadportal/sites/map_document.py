@@ -1,0 +1,374 @@
+"""The participating-sites map as one standalone HTML document, built with folium.
+
+folium supplies the document skeleton (Figure, Map, TileLayer, asset links); our own
+elements add the offline state outlines, the clustered site markers and the legend.
+The sites travel as one compact JSON array and a short script makes the markers, so a
+site costs tens of bytes instead of a folium Marker's ~0.7 KB.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator, Sequence
+
+import folium
+from branca.element import Element, Figure
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from leadportal.sites.map_data import (
+    MapOptions,
+    MapPoint,
+    StageStyle,
+    check_points,
+    json_for_script,
+    point_rows,
+    stage_counts,
+    stage_styles,
+    url_template,
+)
+
+__all__ = ["MapOptions", "MapPoint", "asset_paths", "render_map"]
+
+LEAFLET_JS = "leaflet/leaflet.js"
+LEAFLET_CSS = "leaflet/leaflet.css"
+CLUSTER_JS = "leaflet.markercluster/leaflet.markercluster.js"
+CLUSTER_CSS = (
+    "leaflet.markercluster/MarkerCluster.css",
+    "leaflet.markercluster/MarkerCluster.Default.css",
+)
+STATES_JS = "us-atlas/us-states-lines.js"
+MIN_ZOOM = 2
+MAX_ZOOM = 18
+
+
+def asset_paths() -> list[str]:
+    """Every vendored file the document refers to, relative to the asset prefix."""
+    return [LEAFLET_JS, LEAFLET_CSS, CLUSTER_JS, *CLUSTER_CSS, STATES_JS]
+
+
+def _asset(options: MapOptions, path: str) -> str:
+    # branca writes link URLs into attributes unescaped.
+    return html.escape(options.asset_prefix + path)
+
+
+class MapFigure(Figure):
+    """folium's Figure with a language, a title, a zoomable viewport and scripts in the body."""
+
+    _template = Template(
+        "<!DOCTYPE html>\n"
+        '<html lang="{{ this.lang }}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        "<title>{{ this.page_title }}</title>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "{{ this.header.render(**kwargs) }}\n"
+        "</head>\n"
+        "<body>\n"
+        "{{ this.preamble }}\n"
+        "{{ this.html.render(**kwargs) }}\n"
+        "<script>\n"
+        "{{ this.script.render(**kwargs) }}\n"
+        "</script>\n"
+        "</body>\n"
+        "</html>\n"
+    )
+
+    def __init__(self, options: MapOptions) -> None:
+        super().__init__()
+        del self.header._children["meta_http"]  # replaced by <meta charset> in the template
+        self.lang = html.escape(options.lang)
+        self.page_title = html.escape(options.title)
+        texts = options.texts
+        self.preamble = (
+            f'<h1 class="lp-sr">{html.escape(options.title)}</h1>\n'
+            f'<noscript><p class="lp-noscript">{html.escape(texts.noscript)} '
+            f'<a href="{html.escape(options.list_url)}" target="_top">'
+            f"{html.escape(texts.list_link)}</a>.</p></noscript>"
+        )
+
+
+class SiteMap(folium.Map):
+    """folium's Map without its CDN assets, zoom-blocking viewport and page-wide styles."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+<style>
+html, body { height: 100%; margin: 0; padding: 0; }
+#{{ this.get_name() }} { position: absolute; inset: 0; background: #f3f5f7; }
+.leaflet-container { font-size: 1rem; }
+{{ this.stylesheet }}
+</style>
+        {% endmacro %}
+
+        {% macro html(this, kwargs) %}
+<div class="folium-map" id="{{ this.get_name() }}" role="region"
+ aria-label="{{ this.label }}"></div>
+        {% endmacro %}
+
+        {% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.map("{{ this.get_name() }}", {{ this.options|tojavascript }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, options: MapOptions, stylesheet: str) -> None:
+        super().__init__(
+            location=options.center,
+            zoom_start=options.zoom,
+            tiles=None,
+            center=list(options.center),
+            keyboard=True,
+        )
+        # Clustering needs a maximum zoom, which a map without tiles does not have.
+        self.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)
+        self.default_js = [("leaflet", _asset(options, LEAFLET_JS))]
+        self.default_css = [("leaflet_css", _asset(options, LEAFLET_CSS))]
+        self.label = html.escape(options.texts.map_label)
+        self.stylesheet = stylesheet
+        # Map.__init__ creates and fills a Figure of its own; ours replaces it.
+        self._parent = None  # type: ignore[assignment]
+
+
+class StateOutlines(JSCSSMixin):
+    """US state borders drawn under the tiles, so the map reads even when tiles fail."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+(function (map) {
+  var lines = window.leadportalUsStates || [];
+  var latlngs = lines.map(function (flat) {
+    var out = [], lon = 0, lat = 0;
+    for (var i = 0; i < flat.length; i += 2) {
+      lon += flat[i]; lat += flat[i + 1];
+      out.push([lat / 1000, lon / 1000]);
+    }
+    return out;
+  });
+  map.createPane("lpOutlines").style.zIndex = 150;
+  L.polyline(latlngs, {
+    pane: "lpOutlines", interactive: false, color: "#5f6b76", weight: 1, opacity: 0.8,
+    attribution: {{ this.attribution|tojavascript }}
+  }).addTo(map);
+})({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, options: MapOptions) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "StateOutlines"
+        self.default_js = [("us_states", _asset(options, STATES_JS))]
+        self.default_css = []
+        self.attribution = html.escape(options.texts.outline_attribution)
+
+
+class SiteMarkers(JSCSSMixin):
+    """Clustered markers built in the browser from one compact JSON array."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+(function (map, cfg, rows) {
+  var root = document.documentElement;
+  var icons = cfg.stages.map(function (s) {
+    return L.divIcon({
+      className: s.cls, html: s.html, iconSize: [22, 22], iconAnchor: [11, 11]
+    });
+  });
+  function siteUrl(row) {
+    return row.length > 6 ? row[6] : cfg.urlPrefix + row[5] + cfg.urlSuffix;
+  }
+  function textNode(tag, cls, text) {
+    var el = document.createElement(tag);
+    el.className = cls;
+    el.textContent = text;
+    return el;
+  }
+  function popupContent(row) {
+    var box = document.createElement("div");
+    var name = textNode("a", "lp-popup-name", row[3]);
+    name.setAttribute("href", siteUrl(row));
+    name.setAttribute("target", "_top");
+    box.appendChild(name);
+    box.appendChild(textNode("p", "lp-popup-place", row[4]));
+    box.appendChild(textNode("p", "lp-popup-stage", cfg.stages[row[2]].label));
+    return box;
+  }
+  function clusterIcon(cluster) {
+    var n = cluster.getChildCount();
+    var size = n < 10 ? "small" : n < 100 ? "medium" : "large";
+    return L.divIcon({
+      html: "<div><span>" + n + '<span class="lp-sr"> ' +
+        (n === 1 ? cfg.siteOneHtml : cfg.siteManyHtml) + "</span></span></div>",
+      className: "marker-cluster marker-cluster-" + size,
+      iconSize: [40, 40]
+    });
+  }
+  var popup = L.popup({offset: [0, -8], maxWidth: 260});
+  var opener = null;
+  function openSite(marker, byKeyboard) {
+    opener = marker;
+    popup.setLatLng(marker.getLatLng())
+      .setContent(popupContent(rows[marker.options.row]))
+      .openOn(map);
+    if (byKeyboard) popup.getElement().querySelector("a").focus();
+  }
+  L.DomEvent.on(map.getContainer(), "keydown", function (ev) {
+    var el = popup.getElement();
+    if (ev.key === "Escape" && popup.isOpen() && el.contains(ev.target)) map.closePopup();
+  });
+  map.on("popupclose", function (e) {
+    var el = e.popup.getElement();
+    if (opener && opener._icon && el && el.contains(document.activeElement)) opener._icon.focus();
+  });
+  function done() { root.dataset.markers = String(rows.length); }
+  var group = L.markerClusterGroup({
+    chunkedLoading: true,
+    iconCreateFunction: clusterIcon,
+    // Called before the group's final redraw of the last chunk: report after it.
+    chunkProgress: function (processed, total) {
+      if (processed === total) Promise.resolve().then(done);
+    }
+  });
+  group.on("click keypress", function (e) {
+    var key = e.originalEvent && e.originalEvent.key;
+    if (e.type === "click" || key === "Enter") openSite(e.layer, e.type === "keypress");
+  });
+  var markers = new Array(rows.length);
+  for (var i = 0; i < rows.length; i++) {
+    var row = rows[i];
+    markers[i] = L.marker([row[0], row[1]], {icon: icons[row[2]], title: row[3], row: i});
+  }
+  group.addTo(map);
+  group.addLayers(markers);
+  if (!rows.length) done();
+})({{ this._parent.get_name() }}, {{ this.config_json }}, {{ this.rows_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, options: MapOptions, points: Sequence[MapPoint]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "SiteMarkers"
+        self.default_js = [("markercluster", _asset(options, CLUSTER_JS))]
+        self.default_css = [
+            (f"markercluster_css_{i}", _asset(options, path)) for i, path in enumerate(CLUSTER_CSS)
+        ]
+        styles = stage_styles(options.stages)
+        check_points(points, styles)
+        prefix, suffix = url_template(points)
+        config = {
+            "stages": [
+                {"cls": icon_class(style), "html": icon_html(style), "label": style.label}
+                for style in styles
+            ],
+            "urlPrefix": prefix,
+            "urlSuffix": suffix,
+            "siteOneHtml": html.escape(options.texts.site_one),
+            "siteManyHtml": html.escape(options.texts.site_many),
+        }
+        self.config_json = json_for_script(config)
+        self.rows_json = json_for_script(point_rows(points, styles))
+
+
+def icon_class(style: StageStyle) -> str:
+    return f"lp-m lp-{style.shape} lp-k{style.index}"
+
+
+def icon_html(style: StageStyle) -> str:
+    return f'<b aria-hidden="true">{html.escape(style.code)}</b>'
+
+
+def stylesheet(styles: Sequence[StageStyle]) -> str:
+    rules = [
+        ".lp-sr { position: absolute; width: 1px; height: 1px; overflow: hidden;"
+        " clip: rect(0 0 0 0); white-space: nowrap; }",
+        ".lp-m { display: flex; align-items: center; justify-content: center;"
+        " font: 700 11px/1 system-ui, sans-serif; }",
+        ".lp-m::before { content: ''; position: absolute; inset: 1px; box-sizing: border-box;"
+        " background: var(--lp-fill); border: 2px solid #1b1b1b; }",
+        ".lp-m b { position: relative; color: var(--lp-text); }",
+        ".lp-m:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }",
+        ".lp-circle::before { border-radius: 50%; }",
+        ".lp-square::before { inset: 2px; border-radius: 2px; }",
+        ".lp-diamond::before { inset: 4px; transform: rotate(45deg); }",
+        ".lp-legend { position: absolute; left: 8px; bottom: 24px; z-index: 1000;"
+        " max-height: 45%; overflow: auto; background: #fff; color: #1b1b1b;"
+        " padding: 6px 10px; border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.4);"
+        " font: 14px/1.4 system-ui, sans-serif; }",
+        ".lp-legend h2 { font-size: 1em; margin: 0 0 4px; }",
+        ".lp-legend ul { list-style: none; margin: 0; padding: 0; }",
+        ".lp-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }",
+        ".lp-legend .lp-m { position: relative; width: 22px; height: 22px; flex: none; }",
+        # Above the (empty) map, which covers the page when scripts do not run.
+        ".lp-noscript { position: relative; z-index: 1001; margin: 0; padding: 1em;"
+        " background: #fff; color: #1b1b1b; font: 16px/1.4 system-ui, sans-serif; }",
+        ".lp-popup-name { font-weight: 700; }",
+        ".leaflet-popup-content p { margin: 0.25em 0 0; }",
+    ]
+    rules += [
+        f".lp-k{style.index} {{ --lp-fill: {style.fill}; --lp-text: {style.text}; }}"
+        for style in styles
+    ]
+    return "\n".join(rules)
+
+
+class Legend(Element):
+    """The stage legend as ordinary HTML after the map, with a count per stage."""
+
+    def __init__(self, options: MapOptions, points: Sequence[MapPoint]) -> None:
+        styles = stage_styles(options.stages)
+        counts = stage_counts(points, styles)
+        texts = options.texts
+        items = "".join(
+            f'<li><span class="{icon_class(style)}" aria-hidden="true">'
+            f"<b>{html.escape(style.code)}</b></span>"
+            f"{html.escape(style.label)}: {count} "
+            f"{html.escape(texts.site_one if count == 1 else texts.site_many)}</li>"
+            for style, count in zip(styles, counts, strict=True)
+        )
+        super().__init__(
+            '<section class="lp-legend" aria-labelledby="lp-legend-heading">'
+            f'<h2 id="lp-legend-heading">{html.escape(texts.legend_heading)}</h2>'
+            f"<ul>{items}</ul></section>"
+        )
+
+
+def _walk(element: Element) -> Iterator[Element]:
+    yield element
+    for child in element._children.values():
+        yield from _walk(child)
+
+
+def _number_elements(figure: Figure) -> None:
+    """Replace folium's random element ids so equal input renders byte-identical output."""
+    for number, element in enumerate(_walk(figure)):
+        element._id = str(number)
+
+
+def build_figure(points: Sequence[MapPoint], options: MapOptions) -> Figure:
+    styles = stage_styles(options.stages)
+    figure = MapFigure(options)
+    site_map = SiteMap(options, stylesheet(styles))
+    figure.add_child(site_map, name="map")
+    if options.tiles is not None:
+        folium.TileLayer(
+            tiles=options.tiles,
+            attr=options.attribution or None,
+            name="tiles",
+            min_zoom=MIN_ZOOM,
+            max_zoom=MAX_ZOOM,
+        ).add_to(site_map)
+    StateOutlines(options).add_to(site_map)
+    SiteMarkers(options, points).add_to(site_map)
+    figure.html.add_child(Legend(options, points), name="legend")
+    _number_elements(figure)
+    return figure
+
+
+def render_map(points: Sequence[MapPoint], options: MapOptions) -> str:
+    """The complete map document for ``points``; equal input gives equal output."""
+    return build_figure(points, options).render()

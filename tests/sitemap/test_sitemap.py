@@ -1,0 +1,150 @@
+"""The HTML site map lists every page; sitemap.xml and robots.txt point at real files."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from site_files import html_files
+
+from leadportal.build import generate as generate_module
+from leadportal.build.generate import generate
+from leadportal.portal.model import Portal
+from leadportal.records.mkdocs_yml import read_settings
+from leadportal.render.outputs import Output, page
+
+HREF = re.compile(r'<a href="([^"#]*)"')
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+MKDOCS_GENERATOR = '<meta name="generator" content="mkdocs-'
+
+
+def html_pages(site: Path, *, mkdocs_only: bool = False) -> set[str]:
+    """Every page a visitor can open, as a path below site/ (`about/index.html`); with
+    `mkdocs_only`, the pages MkDocs rendered (not standalone documents such as the map)."""
+    found = set()
+    for file in html_files(site):
+        path = file.relative_to(site).as_posix()
+        if not path.endswith("index.html") or path.startswith(("search/", "assets/")):
+            continue
+        if mkdocs_only and MKDOCS_GENERATOR not in file.read_text("utf-8"):
+            continue
+        found.add(path)
+    return found
+
+
+def sitemap_links(site: Path) -> set[str]:
+    """The files that /sitemap/ links to, as paths below site/."""
+    html = (site / "sitemap/index.html").read_text("utf-8")
+    article = html[html.index('<article class="md-content__inner') :]
+    article = article[: article.index("</article>")]
+    found = set()
+    for href in HREF.findall(article):
+        target = posixpath.normpath(posixpath.join("sitemap", href))
+        found.add(target + "/index.html" if href.endswith("/") else target)
+    return {p.removeprefix("./") for p in found}
+
+
+def sitemap_xml_locs(site: Path) -> list[str]:
+    tree = ElementTree.parse(site / "sitemap.xml")
+    return [loc.text or "" for loc in tree.iter(f"{SITEMAP_NS}loc")]
+
+
+@pytest.mark.parametrize("which", ["built_real_portal", "built_fixture"])
+def test_site_map_lists_every_page(which: str, request: pytest.FixtureRequest) -> None:
+    site: Path = request.getfixturevalue(which)
+    pages = html_pages(site) - {"sitemap/index.html"}
+    links = sitemap_links(site)
+    assert pages - links == set(), "pages missing from /sitemap/"
+    assert {p for p in links if not (site / p).is_file()} == set(), "broken site map links"
+
+
+@pytest.mark.parametrize(
+    ("which", "site_url"),
+    [
+        ("built_real_portal", "https://portal.leadbureau.org/"),
+        ("built_fixture", "https://example.org/lead/"),
+    ],
+)
+def test_sitemap_xml_entries_resolve_to_files(
+    which: str, site_url: str, request: pytest.FixtureRequest
+) -> None:
+    site: Path = request.getfixturevalue(which)
+    locs = sitemap_xml_locs(site)
+    files = []
+    for loc in locs:
+        assert loc.startswith(site_url), loc
+        path = loc.removeprefix(site_url)
+        files.append(path + "index.html" if path.endswith("/") or not path else path)
+    assert [f for f in files if not (site / f).is_file()] == []
+    assert set(files) == html_pages(site, mkdocs_only=True), "sitemap.xml and the pages differ"
+
+
+def test_robots_txt_names_the_absolute_sitemap(
+    built_real_portal: Path, built_fixture: Path
+) -> None:
+    robots = (built_real_portal / "robots.txt").read_text()
+    assert "Sitemap: https://portal.leadbureau.org/sitemap.xml" in robots.splitlines()
+    assert "Disallow: /" not in robots.splitlines()
+    fixture_robots = (built_fixture / "robots.txt").read_text()
+    assert "Sitemap: https://example.org/lead/sitemap.xml" in fixture_robots.splitlines()
+
+
+def test_site_map_groups_sites_by_state_and_documents_by_kind(built_real_portal: Path) -> None:
+    html = (built_real_portal / "sitemap/index.html").read_text("utf-8")
+    assert "<h3>Washington</h3>" in html and "<h3>New Mexico</h3>" in html
+    washington = html[html.index("<h3>Washington</h3>") :]
+    washington = washington[: washington.index("</ul>")]
+    assert "Seattle &amp; King County LEAD" in washington
+    assert "<h3>Evaluation</h3>" in html and "<h3>Toolkit</h3>" in html
+    assert "LEAD Community Toolkit" in html[html.index("<h3>Toolkit</h3>") :]
+
+
+def test_pages_from_any_renderer_are_listed(
+    fixture_portal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A renderer added later (state pages, data downloads) is listed without changes."""
+
+    def extra(portal: Portal) -> Iterator[Output]:
+        yield page("sites/states/ny.md", "Sites in New York", "<p>x</p>")
+        yield page("data/index.md", "Open data", "<p>x</p>")
+        yield Output("data/sites.csv", "name\n")
+        yield Output("data/hsds/services.csv", "id\n")
+        yield Output("sites/map.js", "// not a page")
+        yield Output("sites/map/index.html", "<html><title>Map of sites</title></html>")
+
+    monkeypatch.setattr(generate_module, "RENDERERS", (*generate_module.RENDERERS, extra))
+    result = generate(read_settings(fixture_portal / "mkdocs.yml"))
+    sitemap = next(o for o in result.outputs if o.path == "sitemap/index.md")
+    body = str(sitemap.content)
+    for href, title in [
+        ("../sites/states/ny/", "Sites in New York"),
+        ("../data/", "Open data"),
+        ("../data/sites.csv", "sites.csv"),
+        ("../data/hsds/services.csv", "hsds/services.csv"),
+        ("../sites/map/", "Map of sites"),
+    ]:
+        assert f'<a href="{href}">{title}</a>' in body
+    assert "map.js" not in body
+    assert "Zq7xK" not in body
+
+
+def test_robots_txt_without_site_url_names_no_sitemap(fixture_portal: Path) -> None:
+    config = fixture_portal / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_url: https://example.org/lead/\n", ""))
+    outputs = generate(read_settings(config)).outputs
+    robots = next(o for o in outputs if o.path == "robots.txt")
+    assert "Sitemap:" not in str(robots.content)
+    assert "User-agent: *" in str(robots.content)
+
+
+def test_hand_written_pages_are_listed_by_their_heading(fixture_portal: Path) -> None:
+    (fixture_portal / "docs" / "about-us.md").write_text("Intro\n\n# Who we are\n\nText.\n")
+    (fixture_portal / "docs" / "titled.md").write_text('---\ntitle: "A & B"\n---\n# Ignored\n')
+    outputs = generate(read_settings(fixture_portal / "mkdocs.yml")).outputs
+    body = str(next(o for o in outputs if o.path == "sitemap/index.md").content)
+    assert '<a href="../about-us/">Who we are</a>' in body
+    assert '<a href="../titled/">A &amp; B</a>' in body
