@@ -9,6 +9,18 @@ from portal_helpers import FIXTURE_PORTAL, REPO_ROOT, run_mkdocs
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# A test that reads one of these shares a whole-portal build: it belongs to the slow tier.
+BUILT_PORTALS = {"built_fixture", "built_real_portal", "hostile_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `slow` every test that starts a browser or reads a built portal; the tests that
+    build a portal of their own say `@pytest.mark.slow` themselves."""
+    for item in items:
+        uses = set(getattr(item, "fixturenames", ()))
+        if item.get_closest_marker("browser") or uses & BUILT_PORTALS:
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture
 def fixture_portal(tmp_path: Path) -> Path:

@@ -1,0 +1,1 @@
+"""The web editor at /admin/: its page and the editor configuration generated from the schemas."""

@@ -1,0 +1,1 @@
+"""Contact forms: each form's page and thank-you page, the form index, and the form script."""

@@ -1,0 +1,1 @@
+"""The HTML site map and robots.txt (MkDocs writes sitemap.xml)."""
