@@ -32,16 +32,6 @@ def test_fixture_portal_pages_keep_their_policy(
     guarded_page.assert_clean()
 
 
-def test_real_portal_pages_keep_their_policy(
-    built_real_portal, serve_dir, guarded_page, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
-    askers = stand_in_tiles(guarded_page.page, "tile.openstreetmap.org")
-    base = serve_site(serve_dir, built_real_portal, tmp_path)
-    assert visit_all(guarded_page.page, base, built_real_portal) == []
-    assert askers and only_the_map_asked(askers) == [], "tiles load on the map only"
-    guarded_page.assert_clean()
-
-
 def test_search_works_under_the_policy(built_fixture, serve_dir, guarded_page, tmp_path) -> None:  # type: ignore[no-untyped-def]
     page = guarded_page.page
     watch_policy(page)

@@ -8,12 +8,14 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from chromium_pages import GuardedPage, axe_violations, guard_page
+from page_walk import only_the_map_asked, stand_in_tiles, visit, watch_policy
 from playwright.sync_api import Browser, Page
 from site_files import page_urls
 
@@ -130,21 +132,6 @@ def test_axe_finds_no_violation(
     assert_only_allowed_requests(guarded)
 
 
-def test_axe_finds_no_violation_on_any_page(
-    built_real_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
-) -> None:
-    """Every built page once (light scheme), so pages added by any renderer are covered."""
-    guarded = open_page("light")
-    found = {}
-    for path in built_pages(built_real_portal):
-        guarded.page.goto(portal_url + path)
-        wait_until_ready(guarded.page)
-        violations = axe_violations(guarded.page, allowed={})
-        if violations:
-            found[path or "home"] = violations
-    assert found == {}
-
-
 def built_pages(site: Path) -> list[str]:
     return [p for p in page_urls(site) if not p.startswith(("assets/", "search/"))]
 
@@ -162,24 +149,62 @@ RENDERED = """() => {
 }"""
 
 
-def test_every_page_renders_with_other_hosts_blocked(
-    built_real_portal: Path, portal_url: str, open_page: Callable[[str], GuardedPage]
-) -> None:
-    guarded = open_page("light")
-    problems = {}
-    pages = built_pages(built_real_portal)
-    assert len(pages) > 60
-    for path in pages:
-        guarded.page.goto(portal_url + path)
+@dataclass
+class Walk:
+    """What one pass over every page of the real portal saw (light scheme, desktop)."""
+
+    pages: list[str]
+    policy: list[str] = field(default_factory=list)  # CSP violations, navigations away
+    rendering: dict[str, dict[str, Any]] = field(default_factory=dict)  # what failed to show
+    axe: dict[str, list[str]] = field(default_factory=dict)
+    tile_askers: list[str] = field(default_factory=list)
+    guarded: GuardedPage | None = None
+
+
+@pytest.fixture(scope="module")
+def walk(built_real_portal: Path, portal_url: str, chromium: Browser) -> Iterator[Walk]:
+    """Every built page opened once, with the policy watched, tiles answered by a stand-in
+    (only the map document may ask for them), every other host blocked, and axe run on each:
+    the policy, rendering and accessibility checks below read the same visit."""
+    context = chromium.new_context(**VARIANTS["light"])  # type: ignore[arg-type]
+    guarded = guard_page(context.new_page())
+    result = Walk(pages=built_pages(built_real_portal), guarded=guarded)
+    result.tile_askers = stand_in_tiles(guarded.page, "tile.openstreetmap.org")
+    watch_policy(guarded.page)
+    for path in page_urls(built_real_portal):
+        result.policy += visit(guarded.page, portal_url + path)
+        if path not in result.pages:
+            continue
         wait_until_ready(guarded.page)
         state = guarded.page.evaluate(RENDERED)
-        state["brokenImages"] = [u for u in state["brokenImages"] if not allowed_elsewhere(u)]
         untitled = not state["heading"] and not path.endswith("map/")
         if state["unloadedSheets"] or state["brokenImages"] or state["text"] < 20 or untitled:
-            problems[path] = state
-    assert problems == {}
-    assert_only_allowed_requests(guarded)
-    assert guarded.page.context.cookies() == [], "the portal sets no cookies"
+            result.rendering[path] = state
+        violations = axe_violations(guarded.page, allowed={})
+        if violations:
+            result.axe[path or "home"] = violations
+    yield result
+    context.close()
+
+
+def test_every_page_renders_with_other_hosts_blocked(walk: Walk) -> None:
+    assert len(walk.pages) > 60
+    assert walk.rendering == {}
+    assert walk.guarded is not None
+    walk.guarded.assert_clean()
+    assert walk.guarded.page.context.cookies() == [], "the portal sets no cookies"
+
+
+def test_axe_finds_no_violation_on_any_page(walk: Walk) -> None:
+    """Every built page once (light scheme), so pages added by any renderer are covered."""
+    assert walk.axe == {}
+
+
+def test_real_portal_pages_keep_their_policy(walk: Walk) -> None:
+    assert walk.policy == []
+    assert walk.tile_askers and only_the_map_asked(walk.tile_askers) == [], (
+        "tiles load on the map only"
+    )
 
 
 def public_stage_counts() -> Counter[str]:

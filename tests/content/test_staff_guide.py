@@ -6,8 +6,7 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-from portals import REPO, copy_real_portal, run_mkdocs
+from portals import REPO
 
 GUIDE = REPO / "docs/staff"
 TASKS = {
@@ -38,14 +37,6 @@ def test_screenshots_exist_and_are_small() -> None:
         data = (GUIDE / image).read_bytes()
         assert data.startswith(b"\x89PNG"), image
         assert len(data) < 150_000, image
-
-
-@pytest.fixture(scope="module")
-def built_real_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_real_portal(tmp_path_factory.mktemp("guide") / "portal")
-    result = run_mkdocs(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
 
 
 def test_guide_is_built_but_not_in_public_menus_or_search(built_real_portal: Path) -> None:

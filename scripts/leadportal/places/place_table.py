@@ -4,7 +4,7 @@ Two files, so a visitor pays only for what they type: `places.json` (states, cou
 cities) and `places-zip.json` (ZIP codes). "Use my location" needs neither. Both are built
 once per process from `us_places` and do not depend on the records.
 
-Encoding (format 1; `assets/sites/sites.js` decodes it). Coordinates are integers in
+Encoding (format 1; `sites/assets/sites.js` decodes it). Coordinates are integers in
 hundredths of a degree (about 1 km), `SCALE` = 100. Lists are flat, and each coordinate is
 the difference from the previous row's in the same list (the first row's from 0): rows are
 ordered so that neighbours are near each other, which makes the differences small and the

@@ -1,4 +1,5 @@
-"""Faceted filtering of the resource library; `assets/library.js` mirrors these rules.
+"""Faceted filtering (the resource library and the sites list); `library/assets/library.js`
+and `sites/assets/sites.js` mirror these rules.
 
 Within one facet the chosen values are alternatives (any of them); across facets every facet
 must match. The count beside a value is how many documents would be listed if that value were

@@ -1,6 +1,6 @@
 """The `/sites/` page: every public site in a plain table, with filters, near-me and the map.
 
-The table is complete without JavaScript. `assets/sites/sites.js` adds the filters (the
+The table is complete without JavaScript. `assets/sites.js` adds the filters (the
 facet rules of `facets.py`, as the resource library uses them), the text filter, the view in
 the page address, and near-me sorting from the place tables of `place_table`.
 """

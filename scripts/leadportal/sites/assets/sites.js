@@ -1,7 +1,7 @@
 /* The participating sites list: filters with live counts, a text filter, the view kept in
    the page address, and sorting by distance from a place the visitor names or from the
    browser's location. Progressive enhancement: without this script the full table is there.
-   The filter rules mirror scripts/leadportal/facets.py (as assets/library.js does); the place
+   The filter rules mirror scripts/leadportal/render/facets.py (as library/assets/library.js does); the place
    tables are decoded as scripts/leadportal/place_table.py describes. The visitor's place never
    leaves the browser: it is not put in the page address, and only our own files are fetched. */
 (function () {
