@@ -10,7 +10,7 @@ from portal_helpers import FIXTURE_PORTAL, REPO_ROOT, run_mkdocs
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 # A test that reads one of these shares a whole-portal build: it belongs to the slow tier.
-BUILT_PORTALS = {"built_fixture", "built_real_portal", "hostile_site"}
+BUILT_PORTALS = {"built_fixture", "built_real_portal", "hostile_site", "built_map_portal"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

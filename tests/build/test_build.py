@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from portal_helpers import run_mkdocs
 
 
@@ -81,6 +82,7 @@ BROKEN_RECORDS = {
 }
 
 
+@pytest.mark.slow
 def test_broken_records_stop_the_build_before_site_is_touched(fixture_portal: Path) -> None:
     assert run_mkdocs(fixture_portal).returncode == 0
     before = tree_digest(fixture_portal / "site")
@@ -95,6 +97,7 @@ def test_broken_records_stop_the_build_before_site_is_touched(fixture_portal: Pa
     assert tree_digest(fixture_portal / "site") == before
 
 
+@pytest.mark.slow
 def test_nothing_published_without_a_leadportal_plugin_check(fixture_portal: Path) -> None:
     shutil.rmtree(fixture_portal / "sites")
     result = run_mkdocs(fixture_portal)
@@ -117,6 +120,7 @@ def test_generated_pages_keep_the_titles_the_navigation_gives_them(built_real_po
     assert "<title>Participating sites - " in sites  # the page's own title stays its own
 
 
+@pytest.mark.slow
 def test_links_from_content_pages_to_anchors_of_generated_pages_are_checked(
     fixture_portal: Path,
 ) -> None:

@@ -77,6 +77,7 @@ def test_real_portal_has_no_error_outside_the_allowlist(
     assert set(ALLOWED) - used == set(), "allowlist entries that match nothing: remove them"
 
 
+@pytest.mark.slow
 def test_checker_reports_errors_in_our_markup(tmp_path: Path) -> None:
     bad = tmp_path / "bad.html"
     bad.write_text('<!doctype html><html lang="en"><title>t</title><p><div id=a id=a></div>')

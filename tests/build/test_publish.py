@@ -20,6 +20,8 @@ from leadportal.build.progress import progress
 from leadportal.build.swap import swap_into_place
 from leadportal.records.settings import Settings
 
+pytestmark = pytest.mark.slow  # every test here builds a whole portal
+
 
 def build(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     code = cli.main(["-f", str(root / "mkdocs.yml"), "build"])

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from portals import FIXTURE_PORTAL, commit_all, copy_real_portal, tree_digest
 
+pytestmark = pytest.mark.slow  # every test here builds a whole portal
+
 COMMIT_TIME = "2026-03-01T12:00:00Z"
 
 

@@ -9,7 +9,10 @@ import sys
 import time
 import urllib.request
 
+import pytest
 from portal_helpers import REPO_ROOT
+
+pytestmark = pytest.mark.slow  # every test here builds a whole portal
 
 STARTUP_SECONDS = 90
 

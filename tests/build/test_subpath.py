@@ -11,6 +11,8 @@ from portals import copy_real_portal, set_site_url
 
 from leadportal import cli
 
+pytestmark = pytest.mark.slow  # every test here builds a whole portal
+
 SITE_URL = "https://example.org/lead/"
 
 

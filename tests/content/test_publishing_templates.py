@@ -30,6 +30,7 @@ def actionlint_command() -> list[str] | None:
     return None
 
 
+@pytest.mark.slow
 def test_workflow_passes_actionlint() -> None:
     command = actionlint_command()
     if command is None:

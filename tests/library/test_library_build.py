@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
+import pytest
 from portal_helpers import run_mkdocs
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -166,6 +167,7 @@ def test_feed_is_atom_with_dates_from_the_records(built_fixture: Path) -> None:
     assert len(set(ids)) == 4 and all(i and i.startswith("urn:uuid:") for i in ids)
 
 
+@pytest.mark.slow
 def test_feed_ids_stay_the_same_in_another_build(built_fixture: Path, tmp_path: Path) -> None:
     # Another place, another day: the ids and dates come from the records alone.
     root = tmp_path / "elsewhere"
@@ -201,6 +203,7 @@ def test_files_of_non_public_documents_are_not_copied(built_fixture: Path) -> No
     assert (built_fixture / "resources/files/case-notes.docx").is_file()
 
 
+@pytest.mark.slow
 def test_an_orphan_file_fails_the_strict_build_naming_the_file(fixture_portal: Path) -> None:
     (fixture_portal / "docs/resources/files/forgotten.pdf").write_bytes(b"%PDF-1.4\n")
     result = run_mkdocs(fixture_portal)
@@ -210,6 +213,7 @@ def test_an_orphan_file_fails_the_strict_build_naming_the_file(fixture_portal: P
     )
 
 
+@pytest.mark.slow
 def test_file_limits_are_plugin_options_in_mkdocs_yml(fixture_portal: Path) -> None:
     config = fixture_portal / "mkdocs.yml"
     assert "  - leadportal:\n" in config.read_text()

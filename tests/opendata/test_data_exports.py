@@ -199,6 +199,7 @@ def generate_in_subprocess(root: Path, out: Path, seed: str) -> None:
     )
 
 
+@pytest.mark.slow
 def test_same_input_gives_byte_identical_data_files(hostile_portal: Path, tmp_path: Path) -> None:
     generate_in_subprocess(hostile_portal, tmp_path / "one", "1")
     generate_in_subprocess(hostile_portal, tmp_path / "two", "2")

@@ -260,6 +260,7 @@ def test_the_cache_is_written_after_each_place_found(tmp_path: Path) -> None:
     assert seen_on_disk == [set(), {OLYMPIA_Q}]
 
 
+@pytest.mark.slow
 def test_the_command_line_geocodes_offline_and_summarises(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -32,6 +32,7 @@ def tables_built_here() -> dict[str, str]:
     return dict(place_table.place_files.__wrapped__())
 
 
+@pytest.mark.slow
 def test_the_workers_tables_are_the_tables_built_here(tables_built_here: dict[str, str]) -> None:
     place_worker.start_place_files()
     assert place_worker._running is not None

@@ -48,6 +48,7 @@ def test_a_cache_entry_or_privacy_ends_the_warning(fixture_portal: Path) -> None
     assert warnings_of(fixture_portal) == []
 
 
+@pytest.mark.slow
 def test_the_strict_build_fails_on_it_and_says_what_to_run(fixture_portal: Path) -> None:
     add_unplaced_site(fixture_portal)
     result = run_mkdocs(fixture_portal)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from csp_checks import directives, policy_problems
 from site_files import html_files
 
@@ -125,6 +126,7 @@ def test_every_page_of_the_fixture_portal_has_the_policy(built_fixture: Path) ->
     assert [p for f in files for p in policy_problems(f, allowed)] == []
 
 
+@pytest.mark.slow
 def test_unlisted_form_backends_stay_out_of_the_policy(fixture_portal: Path) -> None:
     from portal_helpers import run_mkdocs
 

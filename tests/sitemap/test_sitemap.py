@@ -53,6 +53,7 @@ def sitemap_xml_locs(site: Path) -> list[str]:
     return [loc.text or "" for loc in tree.iter(f"{SITEMAP_NS}loc")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["built_real_portal", "built_fixture"])
 def test_site_map_lists_every_page(which: str, request: pytest.FixtureRequest) -> None:
     site: Path = request.getfixturevalue(which)
@@ -62,6 +63,7 @@ def test_site_map_lists_every_page(which: str, request: pytest.FixtureRequest) -
     assert {p for p in links if not (site / p).is_file()} == set(), "broken site map links"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("which", "site_url"),
     [

@@ -79,6 +79,7 @@ def test_bad_tile_settings_are_errors_naming_mkdocs_yml(value: str, says: str) -
     assert says in problems[0].message
 
 
+@pytest.mark.slow
 def test_a_bad_tile_setting_stops_the_build(tmp_path: Path) -> None:
     root = map_portal(tmp_path / "portal", tiles="http://tiles.example.org/{z}/{x}/{y}.png")
     result = run_mkdocs(root)

@@ -231,6 +231,7 @@ def test_never_verified_and_recently_verified_sites_give_no_warning(fixture_port
     )  # no site of the fixture has last_verified set
 
 
+@pytest.mark.slow
 def test_a_stale_site_is_reported_but_does_not_stop_a_strict_build(
     fixture_portal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
