@@ -50,6 +50,18 @@ def built_real_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def built_map_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The map test portal (tests/support/map_portal.py) with `tiles: none`, built once; its
+    site/ folder. Read it, never change it: copy it first."""
+    from map_portal import map_portal
+
+    root = map_portal(tmp_path_factory.mktemp("map") / "portal", tiles="none")
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A portal of every inert hostile case (tests/support/hostile/), built once --strict;
     returns its site/."""

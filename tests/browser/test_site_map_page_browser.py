@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,9 +30,10 @@ def build(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A built portal with `tiles: none` whose sites all have a location."""
-    site = build(map_portal(tmp_path_factory.mktemp("offline") / "portal", tiles="none"))
+def offline_site(built_map_portal: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built map portal (`tiles: none`, every site located) plus a page that frames it."""
+    site = tmp_path_factory.mktemp("offline") / "site"
+    shutil.copytree(built_map_portal, site)
     (site / "frame.html").write_text(FRAME_PAGE, encoding="utf-8")
     return site
 

@@ -33,14 +33,6 @@ def map_rows(document: str) -> list[list[object]]:
     return rows
 
 
-@pytest.fixture(scope="module")
-def built_map_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = map_portal(tmp_path_factory.mktemp("map") / "portal", tiles="none")
-    result = run_mkdocs(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
 def test_openstreetmap_is_the_default_with_its_copyright_link() -> None:
     tiles = tiles_for(SETTINGS)
     assert tiles is not None and tiles.url == OSM_URL
