@@ -15,7 +15,6 @@ from leadportal.opendata.hsds_files import hsds_files
 from leadportal.opendata.page import data_page
 from leadportal.opendata.site_feed import site_feed
 from leadportal.places.geocache import CachedPlace, load_places
-from leadportal.places.place_worker import start_place_files, stop_place_files
 from leadportal.portal.model import Portal, build_portal
 from leadportal.portal.site_checks import reserved_slugs, stale_sites
 from leadportal.portal.unplaced import unplaced_sites
@@ -93,14 +92,6 @@ def check(settings: Settings) -> Generated:
 
 def generate(settings: Settings) -> Generated:
     """Every output of the portal, sorted by path, or the problems that prevent it."""
-    start_place_files()  # on the second core, while this one loads the records
-    try:
-        return _generate(settings)
-    finally:
-        stop_place_files()
-
-
-def _generate(settings: Settings) -> Generated:
     result = check(settings)
     if not result.ok:
         return result
