@@ -23,6 +23,7 @@ from leadportal.build.generated_page import GeneratedPage, index_generated_pages
 from leadportal.build.preview import PageMemo, memoise_template, run_fingerprint
 from leadportal.build.template_cache import keep_compiled
 from leadportal.portal.home_stats import home_stats
+from leadportal.records.loader import FileMemo
 from leadportal.records.mkdocs_yml import published_site_url
 from leadportal.records.settings import Settings, plugin_option_defaults, settings_from
 from leadportal.render.csp import Policy, policy_for, with_csp
@@ -73,6 +74,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.policy: Policy | None = None
         self.serving = False
         self.memo = PageMemo()  # `mkdocs serve`: pages of the previous run (build/preview.py)
+        self.record_memo = FileMemo()  # and its records, read and validated
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects an inline live-reload script that no build-time hash covers.
@@ -83,7 +85,9 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             return config
         self.settings = settings_for(config, dict(self.config), serving=self.serving)
         keep_compiled(environment())
-        result = generate(self.settings)
+        if self.serving:
+            self.record_memo.next_run()
+        result = generate(self.settings, self.record_memo if self.serving else None)
         for problem in result.problems:
             if problem.is_error:
                 log.error(str(problem))

@@ -27,8 +27,10 @@ first.plugins.on_startup(command="serve", dirty=False)
 for number in range(builds):
     c = first if number == 0 else config()
     build(c, serve_url="http://127.0.0.1:8000/")
-    memo = c.plugins["leadportal"].memo
-    print(json.dumps({"rendered": memo.rendered, "reused": memo.reused}), flush=True)
+    plugin = c.plugins["leadportal"]
+    memo, records = plugin.memo, plugin.record_memo
+    print(json.dumps({"rendered": memo.rendered, "reused": memo.reused,
+                      "records_read": len(records.current) - records.reused}), flush=True)
     if number + 1 < builds:
         sys.stdin.readline()  # the test has saved its change
 """
@@ -102,6 +104,7 @@ def test_each_save_serves_what_a_cold_start_serves(fixture_portal: Path, tmp_pat
         loop.stdin.close()
         loop.wait(timeout=120)
     summary, rename, site_name = runs
+    assert [run["records_read"] for run in runs] == [1, 1, 0]  # only the saved record
     # A summary changes few pages; the site's own page among them, most pages come from memo.
     assert 1 <= summary["rendered"] < summary["reused"]
     assert rename["rendered"] >= summary["rendered"]
