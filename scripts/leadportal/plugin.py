@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from leadportal.build.generate import generate
 from leadportal.build.generated_page import GeneratedPage, index_generated_pages_quickly, nav_titles
-from leadportal.build.preview import PageMemo, memoise_template, run_fingerprint
+from leadportal.build.preview import PageMemo, memoise_template, run_fingerprint, set_aside
 from leadportal.build.template_cache import keep_compiled
 from leadportal.portal.home_stats import home_stats
 from leadportal.records.loader import FileMemo
@@ -73,12 +74,15 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.private_files: set[str] = set()
         self.policy: Policy | None = None
         self.serving = False
+        self.dirty = False
         self.memo = PageMemo()  # `mkdocs serve`: pages of the previous run (build/preview.py)
         self.record_memo = FileMemo()  # and its records, read and validated
+        self.deleting: list[threading.Thread] = []  # old preview files, deleted meanwhile
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects an inline live-reload script that no build-time hash covers.
         self.serving = command == "serve"
+        self.dirty = dirty  # `serve --dirty` keeps the previous files: nothing to set aside
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not getattr(self.config, "enabled", True):
@@ -111,6 +115,11 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving and getattr(self.config, "enabled", True):
+            worker = set_aside(Path(config.site_dir))
+            self.deleting = [t for t in self.deleting if t.is_alive()] + (
+                [worker] if worker else []
+            )
         if getattr(self.config, "enabled", True) and self.pages:
             find = self.memo.sections if self.serving else None
             index_generated_pages_quickly(config, *([find] if find else []))
@@ -154,6 +163,10 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 # Generated bodies are finished HTML: no Markdown pass (the costliest build step).
                 GeneratedPage(titles.get(output.path), file, config, *self.pages[output.path])
         return files
+
+    def on_shutdown(self) -> None:
+        for worker in self.deleting:
+            worker.join()
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from leadportal.build.preview import set_aside
+
 # MkDocs's own serve loop without the HTTP server: one process, builds on demand, plugins kept
 # between builds (as `mkdocs serve` keeps ours); prints what the page memo did in each build.
 SERVE_LOOP = """
@@ -109,3 +111,19 @@ def test_each_save_serves_what_a_cold_start_serves(fixture_portal: Path, tmp_pat
     assert 1 <= summary["rendered"] < summary["reused"]
     assert rename["rendered"] >= summary["rendered"]
     assert site_name["reused"] == 0  # mkdocs.yml changed: every page is rendered again
+
+
+def test_the_previous_preview_is_emptied_at_once_and_deleted_meanwhile(tmp_path: Path) -> None:
+    site = tmp_path / "mkdocs_preview"
+    (site / "sites" / "albany-ny").mkdir(parents=True)
+    (site / "sites" / "albany-ny" / "index.html").write_text("old", encoding="utf-8")
+    (site / "index.html").write_text("old", encoding="utf-8")
+    worker = set_aside(site)
+    assert worker is not None
+    assert site.is_dir() and list(site.iterdir()) == []  # as MkDocs's cleaning leaves it
+    worker.join(timeout=30)
+    assert [p.name for p in tmp_path.iterdir()] == ["mkdocs_preview"]  # nothing left beside it
+
+
+def test_a_missing_preview_folder_is_left_to_mkdocs(tmp_path: Path) -> None:
+    assert set_aside(tmp_path / "not-yet") is None

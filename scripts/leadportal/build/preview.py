@@ -18,6 +18,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import metadata
@@ -149,3 +152,22 @@ def memoise_template(
         return memo.page(page_key(name, context, memo.run), lambda: str(render(context)))
 
     template.render = memo_render
+
+
+def set_aside(site_dir: Path) -> threading.Thread | None:
+    """Empty `site_dir` at once for the next run, deleting its old files in the background.
+
+    MkDocs empties the folder before each build by deleting every file, which at thousands of
+    sites is a good part of a rebuild. Renaming its entries into a sibling folder takes
+    moments, and the folder MkDocs then fills is as empty as its own cleaning leaves it."""
+    if not site_dir.is_dir():
+        return None
+    try:
+        aside = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
+        for entry in site_dir.iterdir():
+            entry.rename(aside / entry.name)
+    except OSError:
+        return None  # MkDocs's own cleaning deletes whatever is left
+    worker = threading.Thread(target=shutil.rmtree, args=(aside,), kwargs={"ignore_errors": True})
+    worker.start()
+    return worker
