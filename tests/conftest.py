@@ -2,12 +2,23 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from portal_helpers import FIXTURE_PORTAL, REPO_ROOT, run_mkdocs
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The place-table cache of this test run, never the user's (builds in subprocesses share it).
+_OWN_CACHE = "" if "LEADPORTAL_CACHE_DIR" in os.environ else tempfile.mkdtemp(prefix="lp-cache-")
+if _OWN_CACHE:
+    os.environ["LEADPORTAL_CACHE_DIR"] = _OWN_CACHE
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _OWN_CACHE:
+        shutil.rmtree(_OWN_CACHE, ignore_errors=True)
+
 
 # A test that reads one of these shares a whole-portal build: it belongs to the slow tier.
 BUILT_PORTALS = {"built_fixture", "built_real_portal", "hostile_site", "built_map_portal"}

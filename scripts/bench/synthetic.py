@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -128,4 +130,41 @@ def make_plain_portal(target: Path, sites: int) -> Path:
     (resources / "index.md").write_text("\n".join(documents) + "\n")
     (target / "docs" / "contact").mkdir(exist_ok=True)
     (target / "docs" / "contact" / "index.md").write_text("# Contact\n\nWrite to us.\n")
+    return target
+
+
+def copy_portal(source: Path, target: Path) -> Path:
+    """A portal's configuration, pages, theme and records, without its built site/."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("docs", "overrides", "sites"):
+        if (source / folder).is_dir():
+            shutil.copytree(source / folder, target / folder)
+    return target
+
+
+def make_plain_twin(portal: Path, target: Path) -> Path:
+    """`portal` without the generator: every page it generates written out as a file of
+    docs/ (as `leadportal generate --out` writes them), the plugin left out of mkdocs.yml and
+    the generated pages kept out of the navigation, built by plain MkDocs and Material."""
+    copy_portal(portal, target)
+    shutil.rmtree(target / "sites")
+    (target / "sites").mkdir()  # watched by `mkdocs serve`, as in the portal
+    for record in (target / "docs").rglob("*.yml"):
+        record.unlink()
+    subprocess.run(
+        [sys.executable, "-m", "leadportal.cli", "generate", "--out", str(target / "docs")],
+        cwd=portal,
+        check=True,
+        capture_output=True,
+    )
+    config = (portal / "mkdocs.yml").read_text(encoding="utf-8")
+    start = config.index("  - leadportal:")
+    end = config.index("\nwatch:")
+    config = config[:start] + config[end:]
+    hidden = "".join(f"  /{folder}/**\n" for folder in ("sites", "resources", "contact", "data"))
+    config = config.replace("not_in_nav: |\n", "not_in_nav: |\n" + hidden)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target

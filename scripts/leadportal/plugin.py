@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,11 +21,15 @@ from mkdocs.utils.templates import TemplateContext
 
 from leadportal.build.generate import generate
 from leadportal.build.generated_page import GeneratedPage, index_generated_pages_quickly, nav_titles
+from leadportal.build.preview import PageMemo, memoise_template, run_fingerprint, set_aside
+from leadportal.build.template_cache import keep_compiled
 from leadportal.portal.home_stats import home_stats
+from leadportal.records.loader import FileMemo
 from leadportal.records.mkdocs_yml import published_site_url
 from leadportal.records.settings import Settings, plugin_option_defaults, settings_from
 from leadportal.render.csp import Policy, policy_for, with_csp
 from leadportal.render.outputs import Output, head_html, page_meta, split_page
+from leadportal.render.templating import environment
 
 log = logging.getLogger("mkdocs.plugins.leadportal")
 # Outside the mkdocs.* loggers, which --strict counts: reminders are shown, never fatal.
@@ -55,6 +61,10 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any], *, serving: bool
     )
 
 
+def _is_generated(page: object) -> bool:
+    return isinstance(page, GeneratedPage)
+
+
 class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.outputs: list[Output] = []
@@ -64,16 +74,24 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.private_files: set[str] = set()
         self.policy: Policy | None = None
         self.serving = False
+        self.dirty = False
+        self.memo = PageMemo()  # `mkdocs serve`: pages of the previous run (build/preview.py)
+        self.record_memo = FileMemo()  # and its records, read and validated
+        self.deleting: list[threading.Thread] = []  # old preview files, deleted meanwhile
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects an inline live-reload script that no build-time hash covers.
         self.serving = command == "serve"
+        self.dirty = dirty  # `serve --dirty` keeps the previous files: nothing to set aside
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not getattr(self.config, "enabled", True):
             return config
         self.settings = settings_for(config, dict(self.config), serving=self.serving)
-        result = generate(self.settings)
+        keep_compiled(environment())
+        if self.serving:
+            self.record_memo.next_run()
+        result = generate(self.settings, self.record_memo if self.serving else None)
         for problem in result.problems:
             if problem.is_error:
                 log.error(str(problem))
@@ -97,8 +115,26 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving and getattr(self.config, "enabled", True):
+            worker = set_aside(Path(config.site_dir))
+            self.deleting = [t for t in self.deleting if t.is_alive()] + (
+                [worker] if worker else []
+            )
         if getattr(self.config, "enabled", True) and self.pages:
-            index_generated_pages_quickly(config)
+            find = self.memo.sections if self.serving else None
+            index_generated_pages_quickly(config, *([find] if find else []))
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        if getattr(self.config, "enabled", True):
+            keep_compiled(env)
+        if not (self.serving and self.pages and getattr(self.config, "enabled", True)):
+            return env
+        config_file = Path(config.config_file_path or "mkdocs.yml")
+        self.memo.start_run(run_fingerprint(config_file, config.theme.dirs, self.home))
+        names = {str(meta.get("template", "main.html")) for meta, _ in self.pages.values()}
+        for name in sorted(names):
+            memoise_template(env.get_template(name), name, self.memo, _is_generated)
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not getattr(self.config, "enabled", True) or self.settings is None:
@@ -127,6 +163,10 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 # Generated bodies are finished HTML: no Markdown pass (the costliest build step).
                 GeneratedPage(titles.get(output.path), file, config, *self.pages[output.path])
         return files
+
+    def on_shutdown(self) -> None:
+        for worker in self.deleting:
+            worker.join()
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

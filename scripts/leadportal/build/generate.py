@@ -15,13 +15,12 @@ from leadportal.opendata.hsds_files import hsds_files
 from leadportal.opendata.page import data_page
 from leadportal.opendata.site_feed import site_feed
 from leadportal.places.geocache import CachedPlace, load_places
-from leadportal.places.place_worker import start_place_files, stop_place_files
 from leadportal.portal.model import Portal, build_portal
 from leadportal.portal.site_checks import reserved_slugs, stale_sites
 from leadportal.portal.unplaced import unplaced_sites
 from leadportal.records.file_checks import orphan_files, private_files
 from leadportal.records.loaded import Records
-from leadportal.records.loader import load_records
+from leadportal.records.loader import FileMemo, load_records
 from leadportal.records.problems import Problem, sort_problems
 from leadportal.records.schema import stale_schemas
 from leadportal.records.settings import Settings
@@ -78,9 +77,10 @@ class Generated:
         return not any(p.is_error for p in self.problems)
 
 
-def check(settings: Settings) -> Generated:
-    """Load and validate every record, and check the portal they make; render nothing."""
-    records = load_records(settings)
+def check(settings: Settings, memo: FileMemo | None = None) -> Generated:
+    """Load and validate every record, and check the portal they make; render nothing.
+    With `memo` (the preview loop), files unchanged since its last run are not read again."""
+    records = load_records(settings, memo)
     places, cache_problems = load_places(settings)
     problems = sort_problems(records.problems + orphan_files(records.documents, settings))
     problems += cache_problems + stale_schemas(settings) + cms_problems(settings)
@@ -91,17 +91,9 @@ def check(settings: Settings) -> Generated:
     return Generated(records, problems=problems, portal=portal, places=places)
 
 
-def generate(settings: Settings) -> Generated:
+def generate(settings: Settings, memo: FileMemo | None = None) -> Generated:
     """Every output of the portal, sorted by path, or the problems that prevent it."""
-    start_place_files()  # on the second core, while this one loads the records
-    try:
-        return _generate(settings)
-    finally:
-        stop_place_files()
-
-
-def _generate(settings: Settings) -> Generated:
-    result = check(settings)
+    result = check(settings, memo)
     if not result.ok:
         return result
     portal = result.portal

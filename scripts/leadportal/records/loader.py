@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,8 +37,39 @@ def validation_context(settings: Settings) -> dict[str, Any]:
     }
 
 
+# What reading one file gave: its parse, its problems, and the record if it is valid.
+FileResult = tuple[Any, list[Problem], Any]
+
+
+@dataclass
+class FileMemo:
+    """`mkdocs serve` reads every record on each save; a file whose bytes, name and
+    validation settings are those of the previous run is not parsed and validated again.
+    Records are frozen models, so sharing them between runs is safe."""
+
+    previous: dict[str, FileResult] = field(default_factory=dict)
+    current: dict[str, FileResult] = field(default_factory=dict)
+    reused: int = 0
+
+    def next_run(self) -> None:
+        self.previous, self.current, self.reused = self.current or self.previous, {}, 0
+
+
+def _file_key(path: str, model: type[Record], raw: bytes, context: dict[str, Any]) -> str:
+    settings = json.dumps(context, sort_keys=True, default=str)
+    return hashlib.sha256(f"{path}\0{model.__name__}\0{settings}\0".encode() + raw).hexdigest()
+
+
+def read_file(raw: bytes, path: str, model: type[R], context: dict[str, Any]) -> FileResult:
+    parsed, found = parse(raw, path)
+    if parsed is None:
+        return None, found, None
+    record, invalid = validate(parsed, model, path, context)
+    return parsed, found + invalid, record if not found else None
+
+
 def load_kind(
-    files: Iterable[Path], model: type[R], settings: Settings
+    files: Iterable[Path], model: type[R], settings: Settings, memo: FileMemo | None = None
 ) -> tuple[list[Loaded[R]], list[Problem]]:
     loaded: list[Loaded[R]] = []
     problems: list[Problem] = []
@@ -43,13 +77,18 @@ def load_kind(
     for file in files:
         path = settings.relative(file)
         problems += slug_problems(file, path)
-        parsed, found = parse(file.read_bytes(), path)
+        raw = file.read_bytes()
+        key = _file_key(path, model, raw, context) if memo is not None else ""
+        result = memo.previous.get(key) if memo is not None else None
+        if result is None:
+            result = read_file(raw, path, model, context)
+        elif memo is not None:
+            memo.reused += 1
+        if memo is not None:
+            memo.current[key] = result
+        parsed, found, record = result
         problems += found
-        if parsed is None:
-            continue
-        record, invalid = validate(parsed, model, path, context)
-        problems += invalid
-        if record is not None and not found:
+        if record is not None:
             loaded.append(Loaded(file.stem, path, record, parsed))
     problems += case_collisions(files, settings)
     return sorted(loaded, key=lambda r: r.slug), problems
@@ -93,11 +132,13 @@ def case_collisions(files: Iterable[Path], settings: Settings) -> list[Problem]:
     return problems
 
 
-def load_records(settings: Settings) -> Records:
+def load_records(settings: Settings, memo: FileMemo | None = None) -> Records:
     """Load and validate every record; problems are sorted by file, line and column."""
-    sites, site_problems = load_kind(record_files(settings.sites_path), Site, settings)
-    documents, doc_problems = load_kind(record_files(settings.resources_path), Document, settings)
-    forms, form_problems = load_kind(record_files(settings.forms_path), Form, settings)
+    sites, site_problems = load_kind(record_files(settings.sites_path), Site, settings, memo)
+    documents, doc_problems = load_kind(
+        record_files(settings.resources_path), Document, settings, memo
+    )
+    forms, form_problems = load_kind(record_files(settings.forms_path), Form, settings, memo)
     file_problems = [p for d in documents for p in document_file_problems(d, settings)]
     bad_files = {p.path for p in file_problems if p.is_error}
     documents = [d for d in documents if d.path not in bad_files]

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from leadportal.places.place_cache import place_files
 from leadportal.places.place_table import PLACES_FILE, ZIP_FILE
-from leadportal.places.place_worker import place_files
 from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal, SiteEntry
 from leadportal.render.facets import Facet, Option, facet_counts

@@ -17,7 +17,6 @@ from leadportal.render.csp import map_policy, with_csp
 from leadportal.render.outputs import Output
 from leadportal.render.urls import relative_url
 from leadportal.sites.map_data import MapOptions, MapPoint
-from leadportal.sites.map_document import render_map
 
 MAP_PATH = "sites/map/index.html"
 MAP_URL = "sites/map/"
@@ -73,6 +72,9 @@ def vendor_files() -> Iterator[Output]:
 
 def site_map(portal: Portal) -> Iterator[Output]:
     """The map document, with its own Content-Security-Policy, and its assets."""
+    # folium brings branca and numpy (about 0.4 s): imported only when a map is drawn.
+    from leadportal.sites.map_document import render_map
+
     document = render_map(map_points(portal.sites), map_options(portal))
     yield Output(MAP_PATH, with_csp(document, map_policy(portal.settings)))
     yield from vendor_files()
