@@ -118,6 +118,9 @@
     const li = document.createElement("li");
     const a = document.createElement("a");
     a.href = form.dataset.lpSiteRoot + site.url;
+    if (form.dataset.lpPrintRoot) {
+      a.dataset.lpPrintUrl = form.dataset.lpPrintRoot + site.url;
+    }
     a.textContent = site.name;
     li.append(a, ", " + site.place + " ");
     const meta = document.createElement("span");
