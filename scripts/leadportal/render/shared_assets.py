@@ -12,7 +12,7 @@ from leadportal.render.urls import relative_url
 
 FILTERS_SCRIPT = "assets/leadportal/filters.js"
 FILTERS_STYLE = "assets/leadportal/filters.css"
-PLACES_SCRIPT = "assets/leadportal/places.js"
+PLACES_SCRIPT = "assets/leadportal/place-lookup.js"
 
 
 def shared_assets(portal: Portal) -> Iterator[Output]:

@@ -1,9 +1,10 @@
 /* The participating sites list: filters with live counts, a text filter, the view kept in
    the page address, and sorting by distance from a place the visitor names or from the
    browser's location. Progressive enhancement: without this script the full table is there.
-   The filter rules mirror scripts/leadportal/facets.py (as assets/library.js does); places are
-   looked up by assets/leadportal/places.js, which the "Start here" pages use too. The visitor's place never
-   leaves the browser: it is not put in the page address, and only our own files are fetched. */
+   The filter rules mirror scripts/leadportal/facets.py (as assets/library.js does); places
+   are looked up by assets/leadportal/place-lookup.js, which the "Start here" pages use too.
+   The visitor's place never leaves the browser: it is not put in the page address, and only
+   our own files are fetched. */
 (function () {
   "use strict";
 
@@ -35,7 +36,7 @@
   const stateSelect = form.querySelector("select[name=state]");
   const query = form.querySelector("input[name=words]");
   const F = window.leadportalFilters; // assets/leadportal/filters.js, loaded first
-  const P = window.leadportalPlaces; // assets/leadportal/places.js, loaded first
+  const P = window.leadportalPlaces; // assets/leadportal/place-lookup.js, loaded first
 
   /* ---- filters (the rules of facets.py) ---- */
 

@@ -1,8 +1,8 @@
 /* "Start here": the optional place. Without this script every page is complete (the peer sites
    are spread across the country). With it, the place the visitor names is kept after the `#`
    of the addresses (never sent to the web server), carried from page to page, used to list
-   the nearest sites further along first (assets/leadportal/places.js looks it up) and put
-   into the request form's place fields. */
+   the nearest sites further along first (assets/leadportal/place-lookup.js looks it up) and
+   put into the request form's place fields. */
 (function () {
   "use strict";
 
