@@ -27,6 +27,7 @@ RANKS = {
     "opendata": 4,
     "sitemap": 4,
     "admin": 4,
+    "start": 4,
     "build": 5,
     "plugin": 6,
     "cli": 6,

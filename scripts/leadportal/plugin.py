@@ -24,12 +24,14 @@ from leadportal.build.generated_page import GeneratedPage, index_generated_pages
 from leadportal.build.preview import PageMemo, memoise_template, run_fingerprint, set_aside
 from leadportal.build.template_cache import keep_compiled
 from leadportal.portal.home_stats import home_stats
+from leadportal.portal.model import Portal
 from leadportal.records.loader import FileMemo
 from leadportal.records.mkdocs_yml import published_site_url
 from leadportal.records.settings import Settings, plugin_option_defaults, settings_from
 from leadportal.render.csp import Policy, policy_for, with_csp
 from leadportal.render.outputs import Output, head_html, page_meta, split_page
 from leadportal.render.templating import environment
+from leadportal.start.guide_markdown import expand, has_marker
 
 log = logging.getLogger("mkdocs.plugins.leadportal")
 # Outside the mkdocs.* loggers, which --strict counts: reminders are shown, never fatal.
@@ -73,6 +75,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.home: dict[str, Any] = {}
         self.private_files: set[str] = set()
         self.policy: Policy | None = None
+        self.portal: Portal | None = None
         self.serving = False
         self.dirty = False
         self.memo = PageMemo()  # `mkdocs serve`: pages of the previous run (build/preview.py)
@@ -112,6 +115,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 front, body = split_page(str(output.content))
                 self.pages[output.path] = (page_meta(front), body)
         self.home = home_stats(result.portal) if result.portal else {}
+        self.portal = result.portal
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -141,8 +145,8 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             return files
         record_folders = (self.settings.resources_dir + "/", self.settings.forms_dir + "/")
         for file in list(files):
-            is_record = file.src_uri.startswith(record_folders) and file.src_uri.endswith(
-                (".yml", ".yaml")
+            is_record = file.src_uri == self.settings.start_steps or (
+                file.src_uri.startswith(record_folders) and file.src_uri.endswith((".yml", ".yaml"))
             )
             # Files that only `public: false` documents name are not published either.
             if is_record or file.src_uri in self.private_files:
@@ -167,6 +171,19 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
     def on_shutdown(self) -> None:
         for worker in self.deleting:
             worker.join()
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # A page asking for the stages and steps (the implementation page) gets them here.
+        if self.portal is None or not has_marker(markdown):
+            return markdown
+        if not self.portal.guides:
+            log.warning(
+                f"docs/{page.file.src_uri} asks for the stages and steps, but there is no "
+                f"docs/{self.portal.settings.start_steps}; add it or remove the marker"
+            )
+        return expand(markdown, page.file.src_uri, self.portal)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

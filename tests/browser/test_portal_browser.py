@@ -91,7 +91,8 @@ def first_record_page(site: Path, folder: str) -> str:
 
 
 def axe_pages(site: Path) -> list[str]:
-    """Home, a site page, /sites/ and its map document, /resources/, a document, a form."""
+    """Home, a site page, /sites/ and its map document, /resources/, a document, a form,
+    "Start here" and one path."""
     pages = [
         "",
         "sites/seattle-king-county/",
@@ -99,6 +100,9 @@ def axe_pages(site: Path) -> list[str]:
         "resources/",
         "resources/lead-community-toolkit/",
         "contact/request-technical-assistance/",
+        "start/",
+        "start/exploring/",
+        "start/exploring/prosecutor/",
         "sitemap/",
         "404.html",
     ]

@@ -14,6 +14,7 @@ TASKS = {
     "change-a-stage.md": "history:",
     "add-a-document.md": "leadportal new document",
     "edit-a-form.md": "options:",
+    "edit-the-steps.md": "docs/start/steps.yml",
     "preview-and-publish.md": "mkdocs serve",
 }
 

@@ -34,6 +34,7 @@ from leadportal.sites.directory import site_directory
 from leadportal.sites.map_page import site_map
 from leadportal.sites.pages import site_pages
 from leadportal.sites.states import state_pages
+from leadportal.start.pages import start_pages
 
 Renderer = Callable[[Portal], Iterable[Output]]
 # Finishers see every output of the renderers (e.g. the site map lists them all).
@@ -51,6 +52,7 @@ RENDERERS: tuple[Renderer, ...] = (
     site_feed,
     data_page,
     site_map,
+    start_pages,
     shared_assets,
 )
 # Outputs with their own Content-Security-Policy: the editor loads Decap from its CDN.

@@ -33,6 +33,7 @@ FORMAT = 1
 SCALE = 100
 PLACES_FILE = "places.json"
 ZIP_FILE = "places-zip.json"
+PUBLISHED_IN = "sites"  # the folder of the site they are published in, beside the sites list
 
 
 def scaled(value: float) -> int:

@@ -33,4 +33,5 @@ def home_stats(portal: Portal) -> dict[str, Any]:
         "total": len(portal.sites),
         "states": len({entry.site.jurisdiction.state for entry in portal.sites}),
         "stages": [{"stage": s.stage, "label": s.label, "count": s.count} for s in stages],
+        "start_url": portal.start_url,  # "Start here", when the portal has it
     }

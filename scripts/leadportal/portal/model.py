@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from leadportal.places.geocache import CachedPlace, place_query
 from leadportal.records.loaded import Loaded, Records
-from leadportal.records.models import Document, Form, Site
+from leadportal.records.models import Document, Form, Site, StageGuide
+from leadportal.records.roles import Role, roles_of
 from leadportal.records.settings import Settings
 
 
@@ -30,6 +31,9 @@ class SiteEntry:
         return f"{local}, {j.state}" if local else j.state
 
 
+START_FOLDER = "start"  # the "Start here" pages (leadportal.start), linked from other pages
+
+
 @dataclass(frozen=True)
 class Portal:
     settings: Settings
@@ -37,9 +41,16 @@ class Portal:
     documents: tuple[Loaded[Document], ...] = ()
     forms: tuple[Loaded[Form], ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    guides: tuple[StageGuide, ...] = ()  # the stages and steps of docs/start/steps.yml
+    roles: tuple[Role, ...] = ()  # the roles "Start here" asks about
 
     def stage_label(self, stage: str) -> str:
         return stage.capitalize()
+
+    @property
+    def start_url(self) -> str | None:
+        """The "Start here" page, relative to the site root; None when the portal has none."""
+        return f"{START_FOLDER}/" if self.guides and self.roles else None
 
 
 def site_entry(loaded: Loaded[Site], places: Mapping[str, CachedPlace]) -> SiteEntry:
@@ -64,4 +75,6 @@ def build_portal(
         sites=tuple(site_entry(s, places) for s in records.sites if s.record.public),
         documents=tuple(d for d in records.documents if d.record.public),
         forms=tuple(f for f in records.forms if f.record.public),
+        guides=tuple(records.steps.record.stages) if records.steps else (),
+        roles=roles_of(settings),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from leadportal.records.models import Document, Form, Record, Site
+from leadportal.records.models import Document, Form, Record, Site, StartSteps
 from leadportal.records.positions import Parsed
 from leadportal.records.problems import Problem
 
@@ -28,6 +28,7 @@ class Records:
     documents: list[Loaded[Document]] = field(default_factory=list)
     forms: list[Loaded[Form]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    steps: Loaded[StartSteps] | None = None  # docs/start/steps.yml, when the portal has it
 
     @property
     def errors(self) -> list[Problem]:

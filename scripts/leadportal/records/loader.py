@@ -16,7 +16,9 @@ from leadportal.records.loaded import Loaded, Records
 from leadportal.records.models import Document, Form, Record, Site
 from leadportal.records.positions import parse
 from leadportal.records.problems import Problem, sort_problems
+from leadportal.records.roles import roles_problems
 from leadportal.records.settings import Settings
+from leadportal.records.steps import load_steps, steps_problems
 from leadportal.records.validate import validate
 
 R = TypeVar("R", bound=Record)
@@ -143,5 +145,11 @@ def load_records(settings: Settings, memo: FileMemo | None = None) -> Records:
     bad_files = {p.path for p in file_problems if p.is_error}
     documents = [d for d in documents if d.path not in bad_files]
     form_problems += all_form_problems(forms, settings)
-    problems = sort_problems(site_problems + doc_problems + form_problems + file_problems)
-    return Records(sites, documents, forms, problems)
+    steps, step_problems = load_steps(settings, validation_context(settings))
+    if steps is not None:
+        step_problems += steps_problems(steps, documents)
+    step_problems += roles_problems(settings)
+    problems = sort_problems(
+        site_problems + doc_problems + form_problems + file_problems + step_problems
+    )
+    return Records(sites, documents, forms, problems, steps)

@@ -1,4 +1,5 @@
-"""The record schemas: Site, Document and Form, exactly as the contract in DESIGN.md."""
+"""The record schemas: Site, Document and Form, exactly as the contract in DESIGN.md, and the
+stages and steps of docs/start/steps.yml."""
 
 from __future__ import annotations
 
@@ -227,6 +228,27 @@ class Form(Record):
                 "use the https:// address of the form backend",
             )
         return value
+
+
+RecordSlug = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+
+
+class StageGuide(Record):
+    """One stage: what it means, the next steps, the documents and help that fit it."""
+
+    stage: Stage
+    meaning: Text = Field(description="one sentence: where a community is at this stage")
+    steps: Annotated[list[Markdown], Field(min_length=1)]
+    documents: list[RecordSlug] = Field(
+        default=[], description="the library's best documents for this stage, best first"
+    )
+    offers: list[Text] = Field(default=[], description="what the Bureau offers at this stage")
+
+
+class StartSteps(Record):
+    """docs/start/steps.yml: the stages in the order a community passes through them."""
+
+    stages: Annotated[list[StageGuide], Field(min_length=1)]
 
 
 RECORD_KINDS: dict[str, type[Record]] = {"site": Site, "document": Document, "form": Form}

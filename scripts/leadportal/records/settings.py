@@ -73,6 +73,37 @@ DEFAULT_VOCABULARIES: dict[str, tuple[str, ...]] = {
 
 VOCABULARY_NAMES = tuple(DEFAULT_VOCABULARIES)
 
+# The roles /start/ asks about: slug (the page address) -> label, the documents' `audience`
+# values written for that role, and the technical-assistance form's `sector` answer (if any).
+DEFAULT_ROLES: dict[str, dict[str, Any]] = {
+    "police": {
+        "label": "Police or sheriff",
+        "audiences": ["law enforcement"],
+        "sector": "Law enforcement",
+    },
+    "prosecutor": {"label": "Prosecutor", "audiences": ["prosecutors"], "sector": "Prosecution"},
+    "public-defender": {
+        "label": "Public defender",
+        "audiences": ["public defenders"],
+        "sector": "Public defense",
+    },
+    "provider": {
+        "label": "Case management or behavioral health provider",
+        "audiences": ["case managers", "behavioral health providers"],
+        "sector": "Behavioral health",
+    },
+    "local-government": {
+        "label": "Local government",
+        "audiences": ["policymakers", "project managers"],
+    },
+    "community": {
+        "label": "Community member or person with lived experience",
+        "audiences": ["community members"],
+    },
+    "funder": {"label": "Funder", "audiences": ["funders"], "sector": "Funder"},
+    "evaluator": {"label": "Evaluator", "audiences": ["evaluators"], "sector": "Evaluator"},
+}
+
 # File types a document may have (lower-case extensions): PDF, Word, Excel, PowerPoint,
 # their OpenDocument equivalents, images and video. SVG is left out: it can carry scripts.
 DEFAULT_FILE_TYPES: tuple[str, ...] = (
@@ -144,6 +175,11 @@ class Settings:
     form_redirect_field: str = "_next"  # where a post backend finds the thank-you page
     contact_other_ways: str = ""  # Markdown shown on /contact/ under "Other ways to reach"
     stale_after_months: int = 12
+    # "Start here" (/start/): the stages and steps (relative to docs/), the roles, and the
+    # form its "request help" button opens with the visitor's answers filled in.
+    start_steps: str = "start/steps.yml"
+    roles: Mapping[str, Any] = field(default_factory=lambda: dict(DEFAULT_ROLES))
+    start_form: str = "request-technical-assistance"
     tiles: str = "openstreetmap"
     tiles_attribution: str = ""
     allowed_file_types: list[str] = field(default_factory=lambda: list(DEFAULT_FILE_TYPES))
@@ -166,6 +202,10 @@ class Settings:
     @property
     def resources_path(self) -> Path:
         return self.docs_dir / self.resources_dir
+
+    @property
+    def steps_path(self) -> Path:
+        return self.docs_dir / self.start_steps
 
     @property
     def forms_path(self) -> Path:

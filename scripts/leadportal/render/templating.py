@@ -12,7 +12,7 @@ from leadportal.render import safe_markdown
 from leadportal.render.urls import relative_url
 
 # Each output family keeps its templates beside its code; a template is named "<family>/<file>".
-FAMILIES = ("render", "sites", "library", "forms", "opendata", "sitemap")
+FAMILIES = ("render", "sites", "library", "forms", "opendata", "sitemap", "start")
 
 
 def _markdown(text: str | None, shift: int = 1) -> Markup:

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from importlib import resources
 
 from leadportal.places.place_cache import place_files
-from leadportal.places.place_table import PLACES_FILE, ZIP_FILE
+from leadportal.places.place_table import PLACES_FILE, PUBLISHED_IN, ZIP_FILE
 from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal, SiteEntry
 from leadportal.render.facets import Facet, Option, facet_counts
 from leadportal.render.outputs import Output, page
-from leadportal.render.shared_assets import filters_script, filters_style
+from leadportal.render.shared_assets import filters_script, filters_style, places_script
 from leadportal.render.templating import render
 from leadportal.render.urls import relative_url
 
@@ -57,7 +57,7 @@ def site_directory(portal: Portal) -> Iterator[Output]:
         yield Output(path, text)
     if has_coordinates(rows):  # else there is no near-me box to use them
         for name, text in place_files().items():
-            yield Output(f"{FOLDER}/{name}", text)
+            yield Output(f"{PUBLISHED_IN}/{name}", text)
 
 
 def has_coordinates(rows: Sequence[Row]) -> bool:
@@ -139,6 +139,7 @@ def directory_page(rows: Sequence[Row], portal: Portal) -> Output:
         filters_style(HERE),
         {"rel": "stylesheet", "href": relative_url(HERE, STYLE)},
         filters_script(HERE),
+        places_script(HERE),
         {"src": relative_url(HERE, SCRIPT), "defer": "defer"},
     ]
     return page(

@@ -123,6 +123,7 @@ def site_page(entry: SiteEntry, portal: Portal) -> Output:
         maps=map_links(entry),
         verified=checked,
         correction_url=correction_url(entry, portal),
+        start_url=relative_url(here, portal.start_url) if portal.start_url else None,
         urls={"sites": SITES_URL, "state": state_url(entry.site.jurisdiction.state)},
     )
     return page(

@@ -97,9 +97,14 @@
     loadedAt -= minSeconds * 1000; // the person wrote this earlier: no need to wait again
   }
 
+  // From the query and from the fragment (`#state=AZ`): a page that knows something only the
+  // browser should (such as the place "Start here" was given) puts it after the `#`, which is
+  // never sent to the web server.
   function prefillFromQuery() {
     var names = fieldNames();
+    var fragment = location.hash.indexOf("=") > 0 ? location.hash.slice(1) : "";
     var params = new URLSearchParams(location.search);
+    new URLSearchParams(fragment).forEach(function (value, name) { params.append(name, value); });
     var seen = [];
     params.forEach(function (value, name) {
       if (names.indexOf(name) < 0) return;

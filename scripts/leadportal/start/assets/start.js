@@ -1,0 +1,250 @@
+/* "Start here": the optional place. Without this script every page is complete (the peer sites
+   are spread across the country). With it, the place the visitor names is kept after the `#`
+   of the addresses (never sent to the web server), carried from page to page, used to list
+   the nearest sites further along first (assets/leadportal/place-lookup.js looks it up) and
+   put into the request form's place fields. */
+(function () {
+  "use strict";
+
+  const PEER_COUNT = 5;
+
+  function placeInAddress() {
+    return new URLSearchParams(location.hash.slice(1)).get("place") || "";
+  }
+
+  function withFragment(href, params) {
+    const base = href.split("#")[0];
+    const text = new URLSearchParams(params).toString();
+    return text ? base + "#" + text : base;
+  }
+
+  function carry(place) {
+    document.querySelectorAll("a[data-lp-carry]").forEach(function (a) {
+      a.href = withFragment(a.getAttribute("href"), place ? { place: place } : {});
+    });
+    history.replaceState(null, "", withFragment(location.href, place ? { place: place } : {}));
+  }
+
+  function paragraph(text, className) {
+    const p = document.createElement("p");
+    p.textContent = text;
+    if (className) {
+      p.className = className;
+    }
+    return p;
+  }
+
+  function addPrintButton() {
+    const note = document.querySelector(".lp-start-print");
+    if (!note || !window.print) {
+      return;
+    }
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = "Print this path";
+    button.addEventListener("click", function () {
+      window.print();
+    });
+    note.appendChild(document.createTextNode(" "));
+    note.appendChild(button);
+  }
+
+  // The first page: the place only travels on with the links.
+  const carrier = document.querySelector("[data-lp-place-carry]");
+  if (carrier) {
+    const input = carrier.querySelector("input[name=place]");
+    input.value = placeInAddress();
+    carrier.hidden = false;
+    input.addEventListener("input", function () {
+      carry(input.value.trim());
+    });
+    carrier.addEventListener("submit", function (event) {
+      event.preventDefault();
+      carry(input.value.trim());
+      const first = document.querySelector(".lp-start-choices a");
+      if (first) {
+        first.focus();
+      }
+    });
+  }
+  const start = placeInAddress();
+  if (start) {
+    carry(start);
+  }
+  addPrintButton();
+
+  // A path page: the nearest peers and the request form's place.
+  const form = document.querySelector("[data-lp-place]");
+  if (!form || !window.leadportalPlaces || !window.fetch) {
+    return;
+  }
+  const P = window.leadportalPlaces;
+  const lookup = P.lookup({ Places: form.dataset.lpTablePlaces, Zips: form.dataset.lpTableZips });
+  const input = form.querySelector("input[name=place]");
+  const status = form.querySelector("[data-lp-place-status]");
+  const clear = form.querySelector("[data-lp-place-clear]");
+  const list = document.querySelector("[data-lp-peers-list]");
+  const intro = document.querySelector("[data-lp-peers-intro]");
+  const help = document.querySelector("[data-lp-help]");
+  const pool = (form.dataset.lpPool || "").split(" ");
+  const original = {
+    list: list ? Array.from(list.children) : [],
+    intro: intro ? intro.textContent : "",
+    help: help ? help.getAttribute("href") : "",
+  };
+  let peers = null;
+
+  function loadPeers() {
+    peers =
+      peers ||
+      fetch(form.dataset.lpPeers, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status + " " + form.dataset.lpPeers);
+        }
+        return response.json();
+      });
+    peers.catch(function () {
+      peers = null;
+    });
+    return peers;
+  }
+
+  function say(parts) {
+    status.replaceChildren.apply(status, parts);
+  }
+
+  function peerItem(site, miles) {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = form.dataset.lpSiteRoot + site.url;
+    if (form.dataset.lpPrintRoot) {
+      a.dataset.lpPrintUrl = form.dataset.lpPrintRoot + site.url;
+    }
+    a.textContent = site.name;
+    li.append(a, ", " + site.place + " ");
+    const meta = document.createElement("span");
+    meta.className = "lp-start-meta";
+    meta.textContent = "(" + site.stage_label.toLowerCase() + ", " + P.milesText(miles).toLowerCase() + " away)";
+    li.appendChild(meta);
+    return li;
+  }
+
+  function showNearest(place, data) {
+    const sites = data.sites
+      .filter(function (site) {
+        return pool.indexOf(site.stage) >= 0;
+      })
+      .map(function (site) {
+        return { site: site, miles: P.haversineMiles(place, site) };
+      })
+      .sort(function (a, b) {
+        return a.miles - b.miles || (a.site.slug < b.site.slug ? -1 : 1);
+      })
+      .slice(0, PEER_COUNT);
+    if (list && sites.length) {
+      list.replaceChildren.apply(
+        list,
+        sites.map(function (found) {
+          return peerItem(found.site, found.miles);
+        })
+      );
+      if (intro) {
+        intro.textContent = "The sites further along nearest to " + place.label + ", nearest first.";
+      }
+    }
+  }
+
+  // "Tucson, AZ" -> jurisdiction Tucson, state AZ; a state -> its code; a ZIP code as typed.
+  function formPlace(place, typed) {
+    const fields = (help && help.dataset.lpHelpFields ? help.dataset.lpHelpFields : "").split(" ");
+    const suffix = place.state ? ", " + place.state : "";
+    const local = suffix && place.label.endsWith(suffix) ? place.label.slice(0, -suffix.length) : "";
+    const name = local || (place.state ? "" : typed);
+    const values = {};
+    if (fields.indexOf("jurisdiction") >= 0 && name) {
+      values.jurisdiction = name;
+    }
+    if (fields.indexOf("state") >= 0 && place.state) {
+      values.state = place.state;
+    }
+    return values;
+  }
+
+  function use(place, typed) {
+    return loadPeers().then(function (data) {
+      showNearest(place, data);
+      if (help) {
+        help.href = withFragment(original.help, formPlace(place, typed));
+      }
+      carry(place.label);
+      clear.hidden = false;
+      say([paragraph("Showing the sites nearest to " + place.label + ".")]);
+    });
+  }
+
+  function choices(answer) {
+    const ul = document.createElement("ul");
+    ul.className = "lp-start-choices-inline";
+    answer.choices.forEach(function (place) {
+      const li = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = place.label;
+      button.addEventListener("click", function () {
+        input.value = place.label;
+        use(place, place.label).catch(failed);
+      });
+      li.appendChild(button);
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  function failed() {
+    say([paragraph("The list of places could not be loaded. Check your connection and try again.", "lp-start-error")]);
+  }
+
+  function lookUp() {
+    const typed = input.value.trim();
+    say([paragraph("Looking up “" + typed + "”…")]);
+    return lookup.resolve(typed).then(function (answer) {
+      if (answer.error) {
+        say([paragraph(answer.error, "lp-start-error")]);
+        return null;
+      }
+      if (answer.choices) {
+        say([paragraph("There is more than one “" + answer.typed + "”. Which one do you mean?"), choices(answer)]);
+        return null;
+      }
+      return use(answer.place, typed);
+    }, failed);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    lookUp().catch(failed);
+  });
+  form.addEventListener("reset", function (event) {
+    event.preventDefault();
+    input.value = "";
+    if (list) {
+      list.replaceChildren.apply(list, original.list);
+    }
+    if (intro) {
+      intro.textContent = original.intro;
+    }
+    if (help) {
+      help.href = original.help;
+    }
+    carry("");
+    clear.hidden = true;
+    say([paragraph("Back to sites spread across the country.")]);
+  });
+  form.hidden = false;
+  if (start) {
+    input.value = start;
+    lookUp().catch(failed);
+  }
+})();
