@@ -20,7 +20,9 @@ from mkdocs.utils.templates import TemplateContext
 from leadportal.build.generate import generate
 from leadportal.build.generated_page import GeneratedPage, index_generated_pages_quickly, nav_titles
 from leadportal.portal.home_stats import home_stats
+from leadportal.records.front_matter import MAX_PAGE_BYTES, mkdocs_source
 from leadportal.records.mkdocs_yml import published_site_url
+from leadportal.records.safe_read import NotAFile, read_file
 from leadportal.records.settings import Settings, plugin_option_defaults, settings_from
 from leadportal.render.csp import Policy, policy_for, with_csp
 from leadportal.render.outputs import Output, head_html, page_meta, split_page
@@ -127,6 +129,16 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 # Generated bodies are finished HTML: no Markdown pass (the costliest build step).
                 GeneratedPage(titles.get(output.path), file, config, *self.pages[output.path])
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Front matter closed on the last line without a newline: MkDocs would show it as text.
+        source = page.file.abs_src_path
+        if not getattr(self.config, "enabled", True) or self.settings is None or not source:
+            return None
+        raw = read_file(Path(source), self.settings.root, MAX_PAGE_BYTES)
+        return (
+            None if isinstance(raw, NotAFile) else mkdocs_source(raw.decode("utf-8-sig", "replace"))
+        )
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

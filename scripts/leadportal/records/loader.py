@@ -11,8 +11,9 @@ from leadportal.records.file_checks import document_file_problems
 from leadportal.records.form_backend import all_form_problems
 from leadportal.records.loaded import Loaded, Records
 from leadportal.records.models import Document, Form, Record, Site
-from leadportal.records.positions import parse
+from leadportal.records.positions import MAX_RECORD_BYTES, parse
 from leadportal.records.problems import Problem, sort_problems
+from leadportal.records.safe_read import NotAFile, file_problem, read_file
 from leadportal.records.settings import Settings
 from leadportal.records.validate import validate
 
@@ -20,10 +21,38 @@ R = TypeVar("R", bound=Record)
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
+RECORD_SUFFIXES = (".yml", ".yaml")
+# Slugs whose page would take the address of the folder's own index page.
+RESERVED_RECORD_SLUGS = ("index",)
+
+
 def record_files(folder: Path) -> list[Path]:
+    """Every entry of `folder` named like a record (whatever its kind: see load_kind)."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix in RECORD_SUFFIXES)
+
+
+def misnamed_records(folder: Path, settings: Settings) -> list[Problem]:
+    """Entries that look like records but would be skipped: `x.YML`, `x.yml ` and the like."""
+    if not folder.is_dir():
+        return []
+    problems = []
+    for entry in sorted(folder.iterdir()):
+        name = entry.name
+        tidy = name.strip()
+        if entry.suffix in RECORD_SUFFIXES or not tidy.lower().endswith(RECORD_SUFFIXES):
+            continue
+        stem, _, suffix = tidy.rpartition(".")
+        problems.append(
+            Problem(
+                settings.relative(entry),
+                message=f"'{name}' is named like a record but is not read as one",
+                hint=f"rename it to '{stem.strip()}.{suffix.lower()}': "
+                "no spaces around the name, and .yml in lower case",
+            )
+        )
+    return problems
 
 
 def validation_context(settings: Settings) -> dict[str, Any]:
@@ -43,7 +72,11 @@ def load_kind(
     for file in files:
         path = settings.relative(file)
         problems += slug_problems(file, path)
-        parsed, found = parse(file.read_bytes(), path)
+        raw = read_file(file, settings.root, MAX_RECORD_BYTES, "a record")
+        if isinstance(raw, NotAFile):
+            problems.append(file_problem(path, raw))
+            continue
+        parsed, found = parse(raw, path)
         problems += found
         if parsed is None:
             continue
@@ -68,6 +101,20 @@ def slug_problems(file: Path, path: str) -> list[Problem]:
             f"file name '{file.stem}' cannot be a web address",
             f"rename it to {suggestion}{file.suffix}: letters, digits, - and _ only",
         )
+    ]
+
+
+def reserved_names(files: Iterable[Path], settings: Settings) -> list[Problem]:
+    """Documents and forms named `index` would take the address of their folder's list page
+    (sites have their own list of reserved slugs, see portal/site_checks.py)."""
+    return [
+        Problem(
+            settings.relative(file),
+            message=f"the name '{file.stem}' is kept for the page that lists this folder",
+            hint=f"rename the file, e.g. to {file.parent.name}-{file.stem}{file.suffix}",
+        )
+        for file in files
+        if file.stem in RESERVED_RECORD_SLUGS
     ]
 
 
@@ -98,9 +145,19 @@ def load_records(settings: Settings) -> Records:
     sites, site_problems = load_kind(record_files(settings.sites_path), Site, settings)
     documents, doc_problems = load_kind(record_files(settings.resources_path), Document, settings)
     forms, form_problems = load_kind(record_files(settings.forms_path), Form, settings)
+    folder_problems = [
+        problem
+        for folder in (settings.sites_path, settings.resources_path, settings.forms_path)
+        for problem in misnamed_records(folder, settings)
+    ]
+    for folder in (settings.resources_path, settings.forms_path):
+        folder_problems += reserved_names(record_files(folder), settings)
+    refused = {p.path for p in folder_problems}
+    documents = [d for d in documents if d.path not in refused]
+    forms = [f for f in forms if f.path not in refused]
     file_problems = [p for d in documents for p in document_file_problems(d, settings)]
     bad_files = {p.path for p in file_problems if p.is_error}
     documents = [d for d in documents if d.path not in bad_files]
     form_problems += all_form_problems(forms, settings)
-    problems = sort_problems(site_problems + doc_problems + form_problems + file_problems)
-    return Records(sites, documents, forms, problems)
+    problems = site_problems + doc_problems + form_problems + file_problems + folder_problems
+    return Records(sites, documents, forms, sort_problems(problems))

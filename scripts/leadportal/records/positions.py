@@ -56,19 +56,24 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return (before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
 
 
+def too_big(raw: bytes, path: str) -> list[Problem]:
+    if len(raw) <= MAX_RECORD_BYTES:
+        return []
+    size = f"{len(raw) / 1_000_000:.1f} MB"
+    return [
+        Problem(
+            path,
+            1,
+            1,
+            "",
+            f"file is {size}; a record may be at most 1 MB",
+            "long texts belong in a Markdown page or a document file",
+        )
+    ]
+
+
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    if len(raw) > MAX_RECORD_BYTES:
-        size = f"{len(raw) / 1_000_000:.1f} MB"
-        return None, [
-            Problem(
-                path,
-                1,
-                1,
-                "",
-                f"file is {size}; a record may be at most 1 MB",
-                "long texts belong in a Markdown page or a document file",
-            )
-        ]
+    """The text of a UTF-8 file, or a problem at the first byte or character that is wrong."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -119,6 +124,8 @@ def tab_problems(text: str, path: str) -> list[Problem]:
 
 def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
     """Parse one record file; return (None, problems) when nothing usable could be read."""
+    if too_big(raw, path):
+        return None, too_big(raw, path)
     text, problems = decode(raw, path)
     if text is None:
         return None, problems
