@@ -11,11 +11,12 @@ from leadportal.records.file_checks import document_file_problems
 from leadportal.records.form_backend import all_form_problems
 from leadportal.records.loaded import Loaded, Records
 from leadportal.records.models import Document, Form, Record, Site
-from leadportal.records.positions import MAX_RECORD_BYTES, parse
+from leadportal.records.positions import MAX_RECORD_BYTES, Parsed, parse
 from leadportal.records.problems import Problem, sort_problems
 from leadportal.records.safe_read import NotAFile, file_problem, read_file
 from leadportal.records.settings import Settings
 from leadportal.records.validate import validate
+from leadportal.records.working_on import working_on
 
 R = TypeVar("R", bound=Record)
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -71,21 +72,29 @@ def load_kind(
     context = validation_context(settings)
     for file in files:
         path = settings.relative(file)
-        problems += slug_problems(file, path)
-        raw = read_file(file, settings.root, MAX_RECORD_BYTES, "a record")
-        if isinstance(raw, NotAFile):
-            problems.append(file_problem(path, raw))
-            continue
-        parsed, found = parse(raw, path)
+        with working_on(path):
+            record, parsed, found = load_one(file, path, model, settings, context)
         problems += found
-        if parsed is None:
-            continue
-        record, invalid = validate(parsed, model, path, context)
-        problems += invalid
-        if record is not None and not found:
+        if record is not None and parsed is not None:
             loaded.append(Loaded(file.stem, path, record, parsed))
     problems += case_collisions(files, settings)
     return sorted(loaded, key=lambda r: r.slug), problems
+
+
+def load_one(
+    file: Path, path: str, model: type[R], settings: Settings, context: dict[str, Any]
+) -> tuple[R | None, Parsed | None, list[Problem]]:
+    """One record file: its model when it is valid (and read without problems), and problems."""
+    problems = slug_problems(file, path)
+    raw = read_file(file, settings.root, MAX_RECORD_BYTES, "a record")
+    if isinstance(raw, NotAFile):
+        return None, None, [*problems, file_problem(path, raw)]
+    parsed, found = parse(raw, path)
+    problems += found
+    if parsed is None:
+        return None, None, problems
+    record, invalid = validate(parsed, model, path, context)
+    return (None if found else record), parsed, problems + invalid
 
 
 def slug_problems(file: Path, path: str) -> list[Problem]:
@@ -155,7 +164,10 @@ def load_records(settings: Settings) -> Records:
     refused = {p.path for p in folder_problems}
     documents = [d for d in documents if d.path not in refused]
     forms = [f for f in forms if f.path not in refused]
-    file_problems = [p for d in documents for p in document_file_problems(d, settings)]
+    file_problems = []
+    for document in documents:
+        with working_on(document.path):
+            file_problems += document_file_problems(document, settings)
     bad_files = {p.path for p in file_problems if p.is_error}
     documents = [d for d in documents if d.path not in bad_files]
     form_problems += all_form_problems(forms, settings)
