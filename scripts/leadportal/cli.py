@@ -15,10 +15,12 @@ from leadportal.places.geocoders import GEOCODERS
 from leadportal.records.loader import SLUG
 from leadportal.records.mkdocs_yml import read_settings
 from leadportal.records.models import RECORD_KINDS
+from leadportal.records.options import OptionsError
 from leadportal.records.problems import Problem
 from leadportal.records.scaffold import record_path, write_new_record
 from leadportal.records.schema import schema_text
 from leadportal.records.settings import Settings
+from leadportal.records.working_on import internal_error_problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -33,12 +35,16 @@ def summary(counts: dict[str, int]) -> str:
 
 
 def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
+    """Exit 1 on what stops a publishing build: errors, and the warnings that stop the
+    `--strict` build `leadportal build` runs (reminders are only printed)."""
     result = check(settings)
     print_problems(result.problems)
-    errors = sum(p.is_error for p in result.problems)
-    if errors:
+    stopping = [p for p in result.problems if p.stops_publishing]
+    if stopping:
+        errors = sum(p.is_error for p in stopping)
         print(
-            f"{errors} problem(s) found; nothing is published until they are fixed.",
+            f"{errors} error(s) and {len(stopping) - errors} warning(s) found; "
+            "nothing is published until they are fixed.",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
@@ -183,7 +189,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    return commands[args.command](read_settings(config_file), args)
+    try:
+        return commands[args.command](read_settings(config_file), args)
+    except OptionsError as error:
+        print_problems(error.problems)
+        print("mkdocs.yml has a problem; nothing was done.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as error:  # a bug: one line, never a traceback that hides the rest
+        print(internal_error_problem(error), file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 if __name__ == "__main__":

@@ -25,9 +25,13 @@ from leadportal.build.preview import PageMemo, memoise_template, run_fingerprint
 from leadportal.build.template_cache import keep_compiled
 from leadportal.portal.home_stats import home_stats
 from leadportal.portal.model import Portal
+from leadportal.records.front_matter import MAX_PAGE_BYTES, mkdocs_source
 from leadportal.records.loader import FileMemo
-from leadportal.records.mkdocs_yml import published_site_url
+from leadportal.records.mkdocs_yml import config_text, published_site_url
+from leadportal.records.options import OptionsError, option_positions
+from leadportal.records.safe_read import NotAFile, read_file
 from leadportal.records.settings import Settings, plugin_option_defaults, settings_from
+from leadportal.records.working_on import internal_error_problem
 from leadportal.render.csp import Policy, policy_for, with_csp
 from leadportal.render.outputs import Output, head_html, page_meta, split_page
 from leadportal.render.templating import environment
@@ -42,8 +46,9 @@ def _config_class() -> type[base.Config]:
     """The plugin's options are the Settings fields, so the two can never drift apart."""
     options: dict[str, Any] = {"enabled": c.Type(bool, default=True)}
     for name, default in plugin_option_defaults().items():
-        kind = dict if isinstance(default, Mapping) else type(default)
-        options[name] = c.Type(kind, default=dict(default) if kind is dict else default)
+        # Any value passes here: on_config checks them all and names each line (options.py).
+        value = dict(default) if isinstance(default, Mapping) else default
+        options[name] = c.Type(object, default=value)
     return type("LeadPortalConfig", (base.Config,), options)
 
 
@@ -56,6 +61,7 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any], *, serving: bool
         config_file.parent,
         Path(config.docs_dir),
         options,
+        option_positions(config_text(config_file)),
         site_name=config.site_name,
         site_url=config.site_url or "",
         # `mkdocs serve` has put its own address in site_url by now.
@@ -90,21 +96,34 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not getattr(self.config, "enabled", True):
             return config
-        self.settings = settings_for(config, dict(self.config), serving=self.serving)
-        keep_compiled(environment())
-        if self.serving:
-            self.record_memo.next_run()
-        result = generate(self.settings, self.record_memo if self.serving else None)
+        try:
+            self.settings = settings_for(config, dict(self.config), serving=self.serving)
+            keep_compiled(environment())
+            if self.serving:
+                self.record_memo.next_run()
+            result = generate(self.settings, self.record_memo if self.serving else None)
+        except OptionsError as error:
+            for problem in error.problems:
+                log.error(str(problem))
+            raise PluginError("mkdocs.yml has a problem; nothing was written.") from None
+        except Exception as error:  # a bug: one line naming the file, not a traceback
+            log.error(str(internal_error_problem(error)))
+            raise PluginError(
+                "the build stopped on an internal error; nothing was written."
+            ) from None
         for problem in result.problems:
             if problem.is_error:
                 log.error(str(problem))
             else:
                 (log if problem.stops_publishing else reminders).warning(str(problem))
-        if not result.ok:
-            errors = sum(p.is_error for p in result.problems)
+        stopping = [p for p in result.problems if p.stops_publishing]
+        # Under --strict a warning fails the build: say so now, before site/ is touched.
+        if not result.ok or (config.strict and stopping):
+            errors = sum(p.is_error for p in stopping)
             raise PluginError(
-                f"{errors} problem(s) in the records; nothing was written. "
-                "Fix the lines above and build again (`leadportal check` lists them too)."
+                f"{errors} error(s) and {len(stopping) - errors} warning(s) in the records; "
+                "nothing was written. Fix the lines above and build again "
+                "(`leadportal check` lists them too)."
             )
         self.outputs = result.outputs
         self.private_files = set(result.private_files)
@@ -184,6 +203,16 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 f"docs/{self.portal.settings.start_steps}; add it or remove the marker"
             )
         return expand(markdown, page.file.src_uri, self.portal)
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Front matter closed on the last line without a newline: MkDocs would show it as text.
+        source = page.file.abs_src_path
+        if not getattr(self.config, "enabled", True) or self.settings is None or not source:
+            return None
+        raw = read_file(Path(source), self.settings.root, MAX_PAGE_BYTES)
+        return (
+            None if isinstance(raw, NotAFile) else mkdocs_source(raw.decode("utf-8-sig", "replace"))
+        )
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -61,5 +61,6 @@ def test_leadportal_check_shows_it_before_any_build(
     fixture_portal: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     add_unplaced_site(fixture_portal)
-    assert cli.main(["-f", str(fixture_portal / "mkdocs.yml"), "check"]) == 0  # a warning
+    # A warning that stops the strict build stops check too: the two agree.
+    assert cli.main(["-f", str(fixture_portal / "mkdocs.yml"), "check"]) == 1
     assert "sites/olympia.yml: warning: no coordinates" in capsys.readouterr().err

@@ -18,6 +18,7 @@ from leadportal.places.geocache import CachedPlace, load_places
 from leadportal.portal.model import Portal, build_portal
 from leadportal.portal.site_checks import reserved_slugs, stale_sites
 from leadportal.portal.unplaced import unplaced_sites
+from leadportal.records.docs_tree import docs_tree_problems
 from leadportal.records.file_checks import orphan_files, private_files
 from leadportal.records.loaded import Records
 from leadportal.records.loader import FileMemo, load_records
@@ -84,7 +85,8 @@ def check(settings: Settings, memo: FileMemo | None = None) -> Generated:
     With `memo` (the preview loop), files unchanged since its last run are not read again."""
     records = load_records(settings, memo)
     places, cache_problems = load_places(settings)
-    problems = sort_problems(records.problems + orphan_files(records.documents, settings))
+    found = records.problems + orphan_files(records.documents, settings)
+    problems = sort_problems(found + docs_tree_problems(settings))
     problems += cache_problems + stale_schemas(settings) + cms_problems(settings)
     problems += tiles_problems(settings) + list(reserved_slugs(records.sites))
     problems += stale_sites(records.sites, settings)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from leadportal.records.models import Site
 from leadportal.records.problems import Problem
+from leadportal.records.safe_read import NotAFile, read_file
 from leadportal.records.settings import Settings
 
 CACHE_FORMAT = 1
@@ -34,38 +35,64 @@ def place_query(site: Site) -> str:
     return ", ".join(part for part in (j.city, j.county, j.state, j.country) if part)
 
 
+MAX_CACHE_BYTES = 50_000_000
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a coordinate")
+
+
+def _coordinate(entry: object, key: str, limit: float) -> float:
+    value = entry.get(key) if isinstance(entry, dict) else None
+    # bool is an int to Python; NaN and Infinity never reach here (see _no_constant).
+    if isinstance(value, bool) or not isinstance(value, int | float) or abs(value) > limit:
+        raise ValueError(f"expected {key} as a number from -{limit:g} to {limit:g}")
+    return float(value)
+
+
 def parse_cache(text: str) -> dict[str, CachedPlace]:
     """The places of a cache file's text; ValueError says what is wrong."""
-    data = json.loads(text)
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except RecursionError:
+        raise ValueError("nested too deeply to be a geocode cache") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON at line {error.lineno}, column {error.colno}") from None
     if not isinstance(data, dict) or not isinstance(data.get("places"), dict):
         raise ValueError('expected a JSON object with a "places" object')
     places = {}
     for query, entry in data["places"].items():
         try:
             places[query] = CachedPlace(
-                float(entry["lat"]),
-                float(entry["lon"]),
+                _coordinate(entry, "lat", 90),
+                _coordinate(entry, "lon", 180),
                 str(entry.get("source", "")),
                 str(entry.get("label", "")),
             )
-        except (KeyError, TypeError, ValueError) as error:
-            raise ValueError(f'place "{query}": expected lat and lon numbers ({error})') from None
+        except ValueError as error:
+            raise ValueError(f'place "{query}": {error}') from None
     return places
 
 
-def read_cache(path: Path, shown_as: str) -> tuple[dict[str, CachedPlace], list[Problem]]:
+def read_cache(
+    path: Path, shown_as: str, root: Path
+) -> tuple[dict[str, CachedPlace], list[Problem]]:
     """The cached places, or none and a problem naming the file when it cannot be read."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}, []
+    hint = "rerun `leadportal geocode` to rewrite it"
+    raw = read_file(path, root, MAX_CACHE_BYTES, "the geocode cache")
+    if isinstance(raw, NotAFile):
+        return {}, [Problem(shown_as, message=f"the geocode cache {raw.message}", hint=hint)]
     try:
-        return parse_cache(path.read_text(encoding="utf-8")), []
+        return parse_cache(raw.decode("utf-8")), []
     except (UnicodeDecodeError, ValueError) as error:
-        hint = "rerun `leadportal geocode` to rewrite it"
-        return {}, [Problem(shown_as, message=f"unreadable geocode cache: {error}", hint=hint)]
+        reason = "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else str(error)
+        return {}, [Problem(shown_as, message=f"unreadable geocode cache: {reason}", hint=hint)]
 
 
 def load_places(settings: Settings) -> tuple[dict[str, CachedPlace], list[Problem]]:
-    return read_cache(settings.root / settings.geocode_cache, settings.geocode_cache)
+    return read_cache(settings.root / settings.geocode_cache, settings.geocode_cache, settings.root)
 
 
 def cache_text(places: dict[str, CachedPlace]) -> str:

@@ -80,7 +80,7 @@ def run_geocode(
         print("fix these problems first: nothing was asked", file=sys.stderr)
         return EXIT_PROBLEMS
     cache_path = settings.root / settings.geocode_cache
-    cache, unreadable = read_cache(cache_path, settings.geocode_cache)
+    cache, unreadable = read_cache(cache_path, settings.geocode_cache, settings.root)
     print_problems(unreadable)  # then every place is asked again and the file rewritten
     asks = places_to_ask(records.sites, cache, request.refresh)
     if request.dry_run:

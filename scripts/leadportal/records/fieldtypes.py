@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -108,25 +110,61 @@ def one_of(*choices: str) -> AfterValidator:
     return AfterValidator(lambda v: _check_one_of(v, list(choices)))
 
 
-def _partial_date(value: Any) -> str:
-    if isinstance(value, bool):
-        raise fail(f"expected a year or a date, got {value!r}")
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _calendar_problem(year: int, month: int | None, day: int | None) -> str | None:
+    """Why a year, year-month or date cannot be on the calendar, or None when it can."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return f"the year is outside {FIRST_YEAR} to {LAST_YEAR}"
+    if month is not None and not 1 <= month <= 12:
+        return f"there is no month {month:02d}"
+    if month is not None and day is not None:
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            return f"{calendar.month_name[month]} {year} has {days} days"
+    return None
+
+
+def calendar_date(value: Any, *, partial: bool) -> str:
+    """A date as `YYYY-MM-DD` (or, when `partial`, `YYYY` or `YYYY-MM`) that exists on the
+    calendar and that every page can show; anything else is a problem with an example."""
+    example = (
+        "write 2016, '2016-05' or 2016-05-01" if partial else "write YYYY-MM-DD, e.g. 2026-03-01"
+    )
+    if isinstance(value, bool) or not isinstance(value, int | str | dt.date):
+        raise fail(
+            f"expected {'a year or ' if partial else ''}a date, got {_shown(value)}", example
+        )
     if isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
     match = PARTIAL_DATE.match(text)
-    if not match:
-        raise fail(
-            f"'{text}' is not a year, year-month or date", "write 2016, '2016-05' or 2016-05-01"
-        )
+    if not match or (not partial and not match.group(3)):
+        what = "a year, year-month or date" if partial else "a date"
+        raise fail(f"'{text}' is not {what}", example)
     year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        dt.date(year or 1, month or 1, day or 1)
-    except ValueError as err:
-        raise fail(f"'{text}' is not a real date ({err})", "check the month and the day") from None
+    assert year is not None  # the pattern always has one
+    problem = _calendar_problem(year, month, day)
+    if problem:
+        raise fail(f"'{text}' is not a real date: {problem}", example)
     return text
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    return (
+        "a list"
+        if isinstance(value, list)
+        else "a mapping"
+        if isinstance(value, dict)
+        else f"{value!r}"
+    )
+
+
+def _partial_date(value: Any) -> str:
+    return calendar_date(value, partial=True)
 
 
 PartialDate = Annotated[
@@ -135,7 +173,7 @@ PartialDate = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1900, "maximum": 2100},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
                 {"type": "string", "pattern": PARTIAL_DATE.pattern},
             ],
             "description": "a year (2016), a year and month ('2016-05') or a date (2016-05-01)",
@@ -145,15 +183,7 @@ PartialDate = Annotated[
 
 
 def _date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise fail(f"'{text}' is not a date", "write YYYY-MM-DD, e.g. 2026-03-01") from None
+    return dt.date.fromisoformat(calendar_date(value, partial=False))
 
 
 Date = Annotated[
@@ -165,7 +195,13 @@ URL_UNFIT = set('"<>`\\')
 
 
 def _url(value: str, schemes: tuple[str, ...]) -> str:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an opening [ with no closing ] in the host
+        raise fail(
+            f"'{value}' is not a web address that can be read",
+            "copy the full address from the browser, e.g. https://example.org/",
+        ) from None
     if parts.scheme.lower() not in schemes:
         shown = f"'{parts.scheme}:'" if parts.scheme else "no scheme"
         raise fail(
@@ -236,6 +272,8 @@ UsState = Annotated[
 
 def between(low: float, high: float, what: str) -> Callable[[float], float]:
     def check(value: float) -> float:
+        if not math.isfinite(value):
+            raise fail(f"'{value}' is not a coordinate", f"write a number: {what}")
         if low <= value <= high:
             return value
         raise fail(

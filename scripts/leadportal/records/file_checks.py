@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import yaml
-
 from leadportal.records.loaded import Loaded
 from leadportal.records.models import Document
+from leadportal.records.positions import MAX_RECORD_BYTES, parse
 from leadportal.records.problems import Problem
+from leadportal.records.safe_read import MISSING, NotAFile, not_a_file, read_file
 from leadportal.records.settings import Settings
 
 MEGABYTE = 1024 * 1024
@@ -19,22 +19,38 @@ NOT_DOCUMENTS = {".yml", ".yaml", ".md"}
 
 
 def document_file(doc: Loaded[Document], settings: Settings) -> Path | None:
-    """Where the document's file is (symlinks resolved), or None for a document with a URL."""
+    """Where the document's file is (symlinks resolved), or None for a document with a URL
+    (or a name no file can have, which document_file_problems reports)."""
     if not doc.record.file:
         return None
-    return ((settings.root / doc.path).parent / doc.record.file).resolve()
+    return named_file(settings.root / doc.path, doc.record.file)
+
+
+def named_file(record: Path, name: str) -> Path | None:
+    """The file `name` relative to `record`, links resolved; None for an impossible name."""
+    try:
+        return (record.parent / name).resolve()
+    except (OSError, RuntimeError, ValueError):  # NUL in the name, too long, a loop
+        return None
 
 
 def document_file_problems(doc: Loaded[Document], settings: Settings) -> list[Problem]:
     """Errors (outside docs/, missing, disallowed type) or a warning (too big) for one record."""
-    target = document_file(doc, settings)
-    if target is None:
+    if not doc.record.file:
         return []
-    name = doc.record.file or ""
+    name = doc.record.file
     line, col = doc.parsed.where(("file",))
 
     def problem(message: str, hint: str, severity: str = "error") -> list[Problem]:
         return [Problem(doc.path, line, col, "file", message, hint, severity)]
+
+    target = document_file(doc, settings)
+    if target is None:
+        why = not_a_file((settings.root / doc.path).parent / name, settings.root)
+        return problem(
+            f"'{name}' {why.message}" if why else f"'{name}' cannot be a file name",
+            why.hint if why else "check the name",
+        )
 
     if not target.is_relative_to(settings.docs_dir.resolve()):
         if through_symlink(settings.root / doc.path, name):
@@ -50,11 +66,14 @@ def document_file_problems(doc: Loaded[Document], settings: Settings) -> list[Pr
             f"'{name}' is a record file, which is never published",
             "point to the document itself, such as a PDF beside the record",
         )
-    if not target.is_file():
+    why = not_a_file(target, settings.root)
+    if why == MISSING:
         return problem(
             f"'{name}' does not exist",
             "check the name and that the file is committed next to the record",
         )
+    if why is not None:
+        return problem(f"'{name}' {why.message}", why.hint)
     allowed = [t.lower().lstrip(".") for t in settings.allowed_file_types]
     extension = target.suffix.lower().lstrip(".")
     if extension not in allowed:
@@ -62,7 +81,7 @@ def document_file_problems(doc: Loaded[Document], settings: Settings) -> list[Pr
             f"'{name}' is not an allowed type of file ({extension or 'no extension'})",
             f"allowed: {', '.join(allowed)}",
         )
-    size = target.stat().st_size
+    size = target.stat().st_size  # a regular file, as checked above
     if size > settings.max_file_mb * MEGABYTE:
         return problem(
             f"'{name}' is {size / MEGABYTE:.1f} MB, over the {settings.max_file_mb} MB limit",
@@ -90,13 +109,13 @@ def described_files(documents: Sequence[Loaded[Document]], settings: Settings) -
     for record in sorted(settings.resources_path.glob("*.y*ml")):
         if record.stem in loaded:
             continue
-        try:  # a record that did not load (already reported) may still name its file
-            data = yaml.safe_load(record.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError):
-            continue
-        name = data.get("file") if isinstance(data, dict) else None
-        if isinstance(name, str) and name:
-            described.add((record.parent / name).resolve())
+        # A record that did not load (already reported) may still name its file.
+        raw = read_file(record, settings.root, MAX_RECORD_BYTES)
+        parsed = None if isinstance(raw, NotAFile) else parse(raw, settings.relative(record))[0]
+        name = parsed.data.get("file") if parsed and isinstance(parsed.data, dict) else None
+        target = named_file(record, name) if isinstance(name, str) and name else None
+        if target is not None:
+            described.add(target)
     return described
 
 

@@ -3,6 +3,7 @@ stages and steps of docs/start/steps.yml."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any
 
@@ -34,6 +35,10 @@ from leadportal.records.fieldtypes import (
 )
 
 Text = Annotated[str, Field(min_length=1)]
+# `true` or `false` as YAML writes them: a quoted "no" or a 0 is not taken for false.
+Switch = Annotated[bool, Field(strict=True)]
+# A number as YAML writes it: `true` or a quoted "47.6" is not taken for a coordinate.
+Number = Annotated[float, Field(strict=True)]
 Markdown = Annotated[str, Field(description="Markdown; raw HTML is shown as text")]
 Stage = Annotated[str, in_vocabulary("stages"), vocabulary_schema("stages")]
 PartnerRole = Annotated[str, in_vocabulary("partner_roles"), vocabulary_schema("partner_roles")]
@@ -85,8 +90,8 @@ class Jurisdiction(Record):
 
 
 class Location(Record):
-    lat: Annotated[float, AfterValidator(between(-90, 90, "latitude runs from -90 to 90"))]
-    lon: Annotated[float, AfterValidator(between(-180, 180, "longitude runs from -180 to 180"))]
+    lat: Annotated[Number, AfterValidator(between(-90, 90, "latitude runs from -90 to 90"))]
+    lon: Annotated[Number, AfterValidator(between(-180, 180, "longitude runs from -180 to 180"))]
 
 
 class StageChange(Record):
@@ -122,7 +127,7 @@ class Site(Record):
     partners: list[Partner] = []
     contacts: list[Contact] = []
     last_verified: Date | None = None
-    public: bool = True
+    public: Switch = True
 
     @field_validator("launched")
     @classmethod
@@ -132,6 +137,17 @@ class Site(Record):
             raise fail(
                 f"launch year {value[:4]} is in the future",
                 "use `history` with a planned stage instead",
+            )
+        return value
+
+    @field_validator("last_verified")
+    @classmethod
+    def _verified_by_now(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        today = (info.context or {}).get("today")
+        if value and today and value > today:
+            raise fail(
+                f"{value.isoformat()} is in the future",
+                "write the day the details were last checked with the site, today or earlier",
             )
         return value
 
@@ -151,9 +167,9 @@ class Document(Record):
     publisher: Text | None = None
     authors: list[Text] = []
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
-    printable: bool = False
+    printable: Switch = False
     updated: PartialDate | None = None
-    public: bool = True
+    public: Switch = True
 
     @model_validator(mode="after")
     def _file_or_url(self) -> Document:
@@ -171,7 +187,7 @@ class FormField(Record):
     name: Annotated[str, Field(pattern=FIELD_NAME.pattern)]
     label: Text
     type: FieldType = "text"
-    required: bool = False
+    required: Switch = False
     options: list[Text] = []
     help: Text | None = None
     autocomplete: Annotated[str, Field(pattern=r"^[a-z][a-z0-9 -]*$")] | None = None
@@ -197,7 +213,7 @@ class Form(Record):
     action: FormAction | None = None
     success: Text | None = None
     subject: Text | None = None
-    public: bool = True
+    public: Switch = True
 
     @field_validator("fields")
     @classmethod

@@ -6,8 +6,10 @@ dates) is collected rather than raised, so a single run reports all of them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -47,27 +49,62 @@ class Parsed:
         return self.keys.get(path) or self.where(path)
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+# Line breaks as editors count them; YAML also breaks lines at NEL, U+2028 and U+2029.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+# Characters YAML refuses anywhere in a file (its "printable" set, inverted; NUL apart).
+NOT_YAML = re.compile(
+    "[^\x00\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+class Lines:
+    """Line and column (1-based) of a place in a text, counting lines as an editor does."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.yaml_agrees = YAML_ONLY_BREAKS.search(text) is None
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [0, *(m.end() for m in LINE_BREAK.finditer(self.text))]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return (index + 1, offset - self.starts[index] + 1)
+
+    def of(self, mark: Any) -> tuple[int, int]:
+        """Where a YAML mark points (YAML counts more line breaks than editors do)."""
+        if self.yaml_agrees:
+            return (mark.line + 1, mark.column + 1)
+        return self.at(mark.index)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return (before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
+    return Lines(text).at(offset)
+
+
+def too_big(raw: bytes, path: str) -> list[Problem]:
+    if len(raw) <= MAX_RECORD_BYTES:
+        return []
+    size = f"{len(raw) / 1_000_000:.1f} MB"
+    return [
+        Problem(
+            path,
+            1,
+            1,
+            "",
+            f"file is {size}; a record may be at most 1 MB",
+            "long texts belong in a Markdown page or a document file",
+        )
+    ]
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    if len(raw) > MAX_RECORD_BYTES:
-        size = f"{len(raw) / 1_000_000:.1f} MB"
+    """The text of a UTF-8 file, or a problem at the first byte or character that is wrong."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [
-            Problem(
-                path,
-                1,
-                1,
-                "",
-                f"file is {size}; a record may be at most 1 MB",
-                "long texts belong in a Markdown page or a document file",
-            )
+            Problem(path, 1, 1, "", "file is saved as UTF-16", "save it with UTF-8 encoding")
         ]
     try:
         text = raw.decode("utf-8-sig")
@@ -82,6 +119,19 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 "",
                 f"byte 0x{raw[err.start]:02x} is not UTF-8 text",
                 "save the file with UTF-8 encoding",
+            )
+        ]
+    bad = NOT_YAML.search(text)
+    if bad:
+        line, col = _line_col(text, bad.start())
+        return None, [
+            Problem(
+                path,
+                line,
+                col,
+                "",
+                f"invisible character U+{ord(bad.group()):04X} cannot be in the text",
+                "delete it; it often comes with text copied from another program",
             )
         ]
     if "\x00" in text:
@@ -101,7 +151,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 def tab_problems(text: str, path: str) -> list[Problem]:
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             problems.append(
@@ -119,21 +169,24 @@ def tab_problems(text: str, path: str) -> list[Problem]:
 
 def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
     """Parse one record file; return (None, problems) when nothing usable could be read."""
+    if too_big(raw, path):
+        return None, too_big(raw, path)
     text, problems = decode(raw, path)
     if text is None:
         return None, problems
     problems = tab_problems(text, path)
     if problems:
         return None, problems
+    lines = Lines(text)
     try:
         root = _compose(text)
     except _Refused as err:
-        line, col = _mark_of(err.node_mark)
+        line, col = lines.of(err.node_mark)
         return None, [Problem(path, line, col, _dotted(err.where), err.message, err.hint)]
     except yaml.MarkedYAMLError as err:
-        return None, [syntax_problem(err, path)]
-    except yaml.YAMLError as err:
-        return None, [Problem(path, 1, 1, "", f"YAML syntax error: {err}")]
+        return None, [syntax_problem(err, path, lines)]
+    except yaml.YAMLError:
+        return None, [Problem(path, 1, 1, "", "YAML syntax error", "check the file's first lines")]
     if root is None:
         return None, [
             Problem(
@@ -145,7 +198,7 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
                 "a record is a YAML mapping; `leadportal new` writes a starting point",
             )
         ]
-    builder = _Builder(path)
+    builder = _Builder(path, lines)
     data = builder.build(root, ())
     return Parsed(data, builder.values, builder.keys, builder.broken), builder.problems
 
@@ -199,7 +252,7 @@ def _shares_nodes(root: yaml.Node) -> bool:
     return False
 
 
-def syntax_problem(err: yaml.MarkedYAMLError, path: str) -> Problem:
+def syntax_problem(err: yaml.MarkedYAMLError, path: str, lines: Lines) -> Problem:
     """A syntax error at the line to fix: where an unclosed quote or bracket was opened."""
     mark = err.problem_mark or err.context_mark
     what = err.problem or err.context or "invalid YAML"
@@ -210,8 +263,8 @@ def syntax_problem(err: yaml.MarkedYAMLError, path: str) -> Problem:
         if "end of stream" in what:
             mark, what = opened, f"{inside} that starts here is never closed"
         else:
-            what += f" (in {inside} that starts on line {opened.line + 1})"
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            what += f" (in {inside} that starts on line {lines.of(opened)[0]})"
+    line, col = lines.of(mark) if mark else (1, 1)
     return Problem(
         path,
         line,
@@ -274,13 +327,10 @@ class _RecordLoader(yaml.SafeLoader):
                 self.path.pop()
 
 
-def _mark_of(mark: Any) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1)
-
-
 class _Builder:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, lines: Lines) -> None:
         self.path = path
+        self.lines = lines
         self.values: dict[Path, tuple[int, int]] = {}
         self.keys: dict[Path, tuple[int, int]] = {}
         self.problems: list[Problem] = []
@@ -295,14 +345,22 @@ class _Builder:
         hint: str = "",
         at: tuple[int, int] | None = None,
     ) -> None:
-        line, col = at or _mark(node)
+        line, col = at or self.lines.of(node.start_mark)
         self.broken.add(where)
         self.problems.append(Problem(self.path, line, col, _dotted(where), message, hint))
 
     def build(self, node: yaml.Node, where: Path) -> Any:
-        self.values[where] = _mark(node)
+        self.values[where] = self.lines.of(node.start_mark)
         if len(where) > MAX_DEPTH:
             self.problem(node, where, f"nested deeper than {MAX_DEPTH} levels")
+            return None
+        if node.tag not in PLAIN_TAGS:
+            self.problem(
+                node,
+                where,
+                f"YAML tags such as {_short_tag(node.tag)} are not allowed in records",
+                "remove the tag and write the value as plain text",
+            )
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, where)
@@ -334,7 +392,7 @@ class _Builder:
                     "remove one of the two",
                 )
                 continue
-            self.keys[(*where, key)] = _mark(key_node)
+            self.keys[(*where, key)] = self.lines.of(key_node.start_mark)
             result[key] = self.build(value_node, (*where, key))
         return result
 
@@ -343,20 +401,36 @@ class _Builder:
             return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (ValueError, yaml.constructor.ConstructorError) as err:
-            if node.tag == "tag:yaml.org,2002:timestamp":
-                self.problem(
-                    node,
-                    where,
-                    f"'{node.value}' is not a real date ({err})",
-                    "use YYYY-MM-DD with a day that exists",
-                )
-            else:
-                self.problem(node, where, f"cannot read '{node.value}': {err}")
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+            if node.tag == TIMESTAMP_TAG:
+                return node.value  # e.g. 2025-02-30: a date field says why it is not a date
+            self.problem(
+                node,
+                where,
+                f"'{node.value}' cannot be read as {PLAIN_TAGS[node.tag]}",
+                f"remove the {_short_tag(node.tag)} tag before it",
+            )
             return node.value
 
 
 STR_TAG = "tag:yaml.org,2002:str"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# The tags YAML gives plain values by itself; any other tag is written on purpose, and
+# records have no use for one (!!binary, !!set, !!python/..., !custom).
+PLAIN_TAGS = {
+    STR_TAG: "text",
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:null": "nothing",
+    TIMESTAMP_TAG: "a date",
+    "tag:yaml.org,2002:map": "a mapping",
+    "tag:yaml.org,2002:seq": "a list",
+}
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml") else tag
 
 
 def _dotted(path: Path) -> str:

@@ -9,6 +9,8 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from leadportal.records.options import OptionsError, Where, option_problems
+
 DEFAULT_VOCABULARIES: dict[str, tuple[str, ...]] = {
     "stages": ("exploring", "developing", "launching", "operating", "paused", "ended"),
     "referral_pathways": ("arrest diversion", "social contact", "community referral"),
@@ -240,9 +242,20 @@ def plugin_option_defaults() -> dict[str, Any]:
     return options
 
 
-def settings_from(root: Path, docs_dir: Path, options: Mapping[str, Any], **extra: Any) -> Settings:
-    """Settings from the plugin's options (the mapping under `leadportal:` in mkdocs.yml)."""
-    known = set(plugin_option_defaults())
+def settings_from(
+    root: Path,
+    docs_dir: Path,
+    options: Mapping[str, Any],
+    where: Where | None = None,
+    **extra: Any,
+) -> Settings:
+    """Settings from the plugin's options (the mapping under `leadportal:` in mkdocs.yml);
+    OptionsError lists every option of the wrong kind, at its line (`where`)."""
+    defaults = plugin_option_defaults()
+    problems = option_problems(options, defaults, VOCABULARY_NAMES, where or {})
+    if problems:
+        raise OptionsError(problems)
+    known = set(defaults)
     values = {k: v for k, v in options.items() if k in known and k != "vocabularies"}
     values.update(extra)
     vocab = vocabularies_from(options.get("vocabularies") or {})

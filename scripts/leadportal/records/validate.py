@@ -31,6 +31,20 @@ EXPECTED = {
 }
 
 
+HINTS = {
+    "bool_type": "write true or false, without quotes",
+    "float_type": "write a number such as 47.61, without quotes",
+    "int_type": "write the number without quotes",
+    "string_type": "put the text in quotes if it looks like a number or a date",
+}
+LONGEST_SHOWN = 80
+
+
+def _type_hint(kind: str, value: Any) -> str:
+    """How to write the value, for a single value of the wrong type (not a list or mapping)."""
+    return "" if isinstance(value, list | dict) or value is None else HINTS.get(kind, "")
+
+
 def describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -42,7 +56,8 @@ def describe(value: Any) -> str:
         return "a list"
     if isinstance(value, int | float):
         return f"the number {value}"
-    return f"'{value}'"
+    text = str(value)
+    return f"'{text[:LONGEST_SHOWN]}…'" if len(text) > LONGEST_SHOWN else f"'{text}'"
 
 
 def validate(
@@ -76,7 +91,7 @@ def problem_for(
     field = dotted(loc)
     if kind == "missing":
         line, col = parsed.where(loc[:-1])
-        return Problem(path, line, col, field, "is required", _required_hint(str(loc[-1])))
+        return Problem(path, line, col, field, "is required", _required_hint(loc))
     if kind == "extra_forbidden":
         line, col = parsed.key_or_value(loc)
         hint = did_you_mean(str(loc[-1]), model_fields_at(model, loc[:-1]))
@@ -87,7 +102,8 @@ def problem_for(
     if kind == "lead":
         return Problem(path, line, col, field, str(ctx["message"]), str(ctx.get("hint", "")))
     if kind in EXPECTED:
-        return Problem(path, line, col, field, f"{EXPECTED[kind]}, got {describe(error['input'])}")
+        got = f"{EXPECTED[kind]}, got {describe(error['input'])}"
+        return Problem(path, line, col, field, got, _type_hint(kind, error["input"]))
     if kind == "string_too_short":
         return Problem(path, line, col, field, "is empty", "write a value or remove the line")
     if kind == "too_short":
@@ -123,8 +139,18 @@ REQUIRED_HINTS = {
     "fields": "a list of fields, each with name, label and type",
     "label": "the text shown next to the field",
     "role": "what this entry is, e.g. 'Program coordination'",
+    "partners.role": "what the partner does, e.g. law enforcement or housing",
+    "history.stage": "the stage it moved to, e.g. launching",
+    "history.since": "when, e.g. 2019 or '2019-05'",
+    "location.lat": "the latitude, e.g. 47.61",
+    "location.lon": "the longitude, e.g. -122.33",
 }
 
 
-def _required_hint(key: str) -> str:
-    return f"add `{key}:`" + (f" — {REQUIRED_HINTS[key]}" if key in REQUIRED_HINTS else "")
+def _required_hint(loc: tuple[Any, ...]) -> str:
+    """`add `key:`` with an example, the one for the key's place (partners.role) first."""
+    key = str(loc[-1])
+    parents = [str(part) for part in loc[:-1] if not isinstance(part, int)]
+    place = f"{parents[-1]}.{key}" if parents else key
+    example = REQUIRED_HINTS.get(place) or REQUIRED_HINTS.get(key)
+    return f"add `{key}:`" + (f" — {example}" if example else "")

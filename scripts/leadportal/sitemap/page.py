@@ -16,6 +16,8 @@ from pathlib import Path
 
 from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal
+from leadportal.records.front_matter import MAX_PAGE_BYTES, read_page
+from leadportal.records.safe_read import NotAFile, read_file
 from leadportal.render.outputs import Output, page, split_page
 from leadportal.render.templating import render
 from leadportal.render.urls import page_url, relative_url
@@ -73,15 +75,26 @@ def markdown_title(text: str, fallback: str) -> str:
     return front_matter_title(front) or (heading.group(1) if heading else fallback)
 
 
-def docs_pages(docs_dir: Path, generated: set[str]) -> list[tuple[str, str]]:
+def page_title(file: Path, root: Path, fallback: str) -> str:
+    """A hand-written page's title; the fallback when it cannot be read (the check says why)."""
+    raw = read_file(file, root, MAX_PAGE_BYTES)
+    if isinstance(raw, NotAFile):
+        return fallback
+    page = read_page(raw.decode("utf-8", "replace"), "")
+    title = page.meta.get("title")
+    heading = HEADING.search(page.body)
+    return str(title) if title else (heading.group(1) if heading else fallback)
+
+
+def docs_pages(docs_dir: Path, generated: set[str], root: Path) -> list[tuple[str, str]]:
     """(path, title) of every hand-written Markdown page, the home page first."""
     pages = []
     for file in sorted(docs_dir.rglob("*.md")):
         path = file.relative_to(docs_dir).as_posix()
-        if path in generated:
+        if path in generated or not file.is_file():
             continue
         fallback = "Home" if path == "index.md" else file.stem.replace("-", " ").capitalize()
-        title = "Home" if path == "index.md" else markdown_title(file.read_text("utf-8"), fallback)
+        title = "Home" if path == "index.md" else page_title(file, root, fallback)
         pages.append((path, title))
     return sorted(pages, key=lambda p: (p[0] != "index.md", p[1].casefold()))
 
@@ -151,7 +164,11 @@ def is_listed(output: Output) -> bool:
 def sections(portal: Portal, outputs: Sequence[Output]) -> list[Section]:
     generated = {o.path for o in outputs}
     content = Section(
-        "Pages", [link(p, t) for p, t in docs_pages(portal.settings.docs_dir, generated)]
+        "Pages",
+        [
+            link(p, t)
+            for p, t in docs_pages(portal.settings.docs_dir, generated, portal.settings.root)
+        ],
     )
     by_folder: dict[str, Section] = {}
     for folder, (heading, groups) in record_groups(portal).items():
