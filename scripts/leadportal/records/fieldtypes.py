@@ -215,9 +215,15 @@ def _phone(value: Any) -> str:
 
 
 Email = Annotated[
-    str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+    str,
+    AfterValidator(_email),
+    WithJsonSchema({"type": "string", "format": "email", "pattern": EMAIL.pattern}),
 ]
-Phone = Annotated[str, BeforeValidator(_phone), WithJsonSchema({"type": "string"})]
+Phone = Annotated[
+    str,
+    BeforeValidator(_phone),
+    WithJsonSchema({"type": "string", "pattern": PHONE.pattern, "x-pattern-kind": "phone"}),
+]
 
 
 def _state(value: str) -> str:
