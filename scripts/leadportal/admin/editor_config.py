@@ -45,6 +45,10 @@ OUTPUT = {
 }
 
 
+# The editor offers stock-photo services by default; the portal uploads its own files only.
+NO_STOCK_PHOTOS = {"stock_assets": {"providers": []}}
+
+
 def collection_folder(kind: str, settings: Settings) -> str:
     return settings.relative(record_folder(kind, settings))
 
@@ -213,6 +217,7 @@ def editor_config(settings: Settings) -> dict[str, Any]:
     config["media_folder"] = settings.relative(settings.resources_path / UPLOADS_FOLDER)
     config["public_folder"] = UPLOADS_FOLDER
     config["output"] = OUTPUT
+    config["media_libraries"] = NO_STOCK_PHOTOS
     config["collections"] = [collection(kind, settings) for kind in RECORD_KINDS]
     return config
 

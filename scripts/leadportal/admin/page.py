@@ -51,7 +51,7 @@ def admin_policy(settings: Settings) -> str:
         "img-src": ["'self'", "data:", "blob:", *host["img"]],
         "media-src": ["'self'", "blob:"],
         "font-src": ["'self'"],
-        "connect-src": ["'self'", "blob:", *host["connect"], *helper],
+        "connect-src": ["'self'", "blob:", "data:", *host["connect"], *helper],
         "frame-src": ["'self'", "blob:"],
         "worker-src": ["'self'", "blob:"],
         "form-action": ["'self'"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
@@ -142,6 +142,21 @@ PartialDate = Annotated[
         }
     ),
 ]
+
+
+def is_partial_date(info: Any) -> bool:
+    """The field (a pydantic FieldInfo) holds a PartialDate, optional or not."""
+
+    def found(annotation: Any) -> bool:
+        metadata = getattr(annotation, "__metadata__", ())
+        if any(getattr(m, "func", None) is _partial_date for m in metadata):
+            return True
+        return any(found(arg) for arg in get_args(annotation))
+
+    metadata = getattr(info, "metadata", [])
+    if any(getattr(m, "func", None) is _partial_date for m in metadata):
+        return True
+    return found(getattr(info, "annotation", None))
 
 
 def _date(value: Any) -> dt.date:

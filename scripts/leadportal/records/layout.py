@@ -18,7 +18,9 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
+from leadportal.records.fieldtypes import is_partial_date
 from leadportal.records.models import _inner_model
 
 INDENT = "  "
@@ -157,7 +159,9 @@ def dump(data: dict[Any, Any]) -> str:
 
 def in_schema_order(data: Any, model: Any) -> Any:
     """Keys in the model's field order at every level; keys it does not know follow, as they
-    were. A `null` the model reads as absent is left out; `public` is written out."""
+    were. A `null` the model reads as absent is left out; a missing switch (`public`,
+    `printable`, a form field's `required`) is written out with its default, since the editor
+    shows it as off and writes it on the first save."""
     if isinstance(data, list):
         return [in_schema_order(item, model) for item in data]
     if not isinstance(data, dict) or not (isinstance(model, type) and issubclass(model, BaseModel)):
@@ -166,16 +170,27 @@ def in_schema_order(data: Any, model: Any) -> Any:
     ordered: dict[Any, Any] = {}
     for name, info in known.items():
         if name in data and not (data[name] is None and info.default is None):
-            ordered[name] = in_schema_order(data[name], _inner_model(info.annotation))
-    if "public" in known and "public" not in data:
-        ordered["public"] = known["public"].default
+            value = as_the_editor_keeps(data[name], info)
+            ordered[name] = in_schema_order(value, _inner_model(info.annotation))
+        elif name not in data and info.annotation is bool:
+            ordered[name] = info.default  # the editor shows a missing switch as off
     ordered.update({key: value for key, value in data.items() if key not in known})
     return ordered
 
 
+def as_the_editor_keeps(value: Any, info: FieldInfo) -> Any:
+    """A year is text in the editor (a year, a month or a date), and its text boxes drop the
+    line breaks at the end of a text."""
+    if is_partial_date(info) and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and "\n" in value:
+        return value.rstrip("\n")
+    return value
+
+
 def same_values(before: Any, after: Any, model: Any) -> bool:
     """The two parsed records mean the same to the validator (it strips text and reads a
-    date and its text alike; a `null` is an absent field; `public` defaults to true)."""
+    date and its text alike; a `null` is an absent field; a missing switch has its default)."""
     return bool(_meaning(in_schema_order(before, model)) == _meaning(in_schema_order(after, model)))
 
 

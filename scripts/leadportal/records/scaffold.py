@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from leadportal.records.layout import dump
+from leadportal.records.layout import dump, in_schema_order
+from leadportal.records.models import RECORD_KINDS
 from leadportal.records.schema import record_schema
 from leadportal.records.settings import Settings
 
@@ -95,7 +96,7 @@ def record_text(kind: str, settings: Settings) -> str:
     wanted = set(schema.get("required", [])) | active_optional(kind, settings)
     values = examples(kind, settings)
     record = {field: values[field] for field in schema["properties"] if field in wanted}
-    return dump({**record, "public": False})
+    return dump(in_schema_order({**record, "public": False}, RECORD_KINDS[kind]))
 
 
 def write_new_record(kind: str, name: str, settings: Settings) -> Path:
