@@ -46,7 +46,7 @@ OUTPUT = {
 
 
 # The editor offers stock-photo services by default; the portal uploads its own files only.
-NO_STOCK_PHOTOS = {"stock_assets": {"providers": []}}
+NO_STOCK_PHOTOS: dict[str, Any] = {"stock_assets": {"providers": []}}
 
 
 def collection_folder(kind: str, settings: Settings) -> str:
