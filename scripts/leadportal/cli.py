@@ -1,4 +1,5 @@
-"""The `leadportal` command line: check, schema, generate, build, new, linkcheck, geocode."""
+"""The `leadportal` command line: check, schema, generate, build, new, format, edit, linkcheck,
+geocode."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from leadportal.admin.edit_command import run_editor
 from leadportal.build.generate import check, generate, write_outputs
 from leadportal.build.linkcheck import check_site, report_lines
 from leadportal.build.publish import build_portal, exit_codes_help
 from leadportal.places.geocode_command import Request, run_geocode
 from leadportal.places.geocoders import GEOCODERS
+from leadportal.records.format_command import format_records
 from leadportal.records.loader import SLUG
 from leadportal.records.mkdocs_yml import read_settings
 from leadportal.records.models import RECORD_KINDS
@@ -94,6 +97,26 @@ def cmd_new(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_format(settings: Settings, args: argparse.Namespace) -> int:
+    result = format_records(settings, write=not args.check)
+    print_problems(result.problems)
+    verb = "not in the canonical layout" if args.check else "rewritten"
+    for path in result.changed:
+        note = " (its comments were removed)" if path in result.comments_dropped else ""
+        print(f"{path}: {verb}{note}")
+    print(f"{len(result.changed)} {verb}, {result.unchanged} already in the layout")
+    if result.comments_dropped and not args.check:
+        print(
+            "Comments cannot survive the web editor; editors still check records against "
+            "the schemas through .vscode/settings.json."
+        )
+    return EXIT_PROBLEMS if result.problems or (args.check and result.changed) else EXIT_OK
+
+
+def cmd_edit(settings: Settings, args: argparse.Namespace) -> int:
+    return run_editor(Path(args.config_file), args.port)
+
+
 def cmd_linkcheck(settings: Settings, args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else settings.root / "site"
     if not site_dir.is_dir():
@@ -144,6 +167,20 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     )
     new.add_argument("kind", choices=sorted(RECORD_KINDS), help="what to create")
     new.add_argument("name", help="the record's slug, which becomes its file name and address")
+    fmt = sub.add_parser(
+        "format",
+        help="write every record in the layout the web editor writes (values never change)",
+        epilog="exit codes: 0 every record is in the layout; 1 a record was left as it is "
+        "(each is named) or, with --check, a record is not in the layout",
+    )
+    fmt.add_argument(
+        "--check", action="store_true", help="name the records to rewrite; write nothing"
+    )
+    edit = sub.add_parser(
+        "edit",
+        help="start the web editor and the live preview on this computer, on this checkout",
+    )
+    edit.add_argument("--port", type=int, default=8000, help="the preview's port (default 8000)")
     links = sub.add_parser("linkcheck", help="check every link of a built site; exit 1 if broken")
     links.add_argument("site_dir", nargs="?", help="the built site (default: site/)")
     links.add_argument("--site-url", help="the portal's address (default: site_url of mkdocs.yml)")
@@ -174,6 +211,8 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
         "build": cmd_build,
         "linkcheck": cmd_linkcheck,
         "geocode": cmd_geocode,
+        "format": cmd_format,
+        "edit": cmd_edit,
     }
     return top, commands
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,7 +18,6 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from playwright.sync_api import Page, Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,10 +40,29 @@ SHOTS = (
     ("form", "contact/contact-us/", "form"),
 )
 VIEWPORTS = ((1280, 720), (1000, 640), (800, 500))
-# The web editor is shot with Decap served locally (fetched into .tools/ by .ci/run) and its
-# test backend, so no login and no Git are needed; without it that shot is skipped.
-DECAP_DIST = ROOT / ".tools/decap-cms/package/dist"
-EDITOR_SHOT = ("editor", "admin/#/collections/sites/new", None)
+# The web editor (the vendored Sveltia CMS) in its local-repository mode, as `leadportal edit`
+# offers it: the folder picker is replaced by the browser's private file system, filled with
+# the repository's records, so no sign-in and no Git host are needed.
+EDITOR_SHOTS = (
+    ("editor", "admin/#/collections/sites/new", None),
+    ("editor-site", "admin/#/collections/sites/entries/albany-ny", None),
+)
+RECORD_GLOBS = ("sites/*.yml", "docs/resources/*.yml", "docs/contact/*.yml")
+PICK_THE_PRIVATE_FOLDER = (
+    "window.showDirectoryPicker = async () => navigator.storage.getDirectory();"
+)
+FILL_FOLDER = """async (files) => {
+  const root = await navigator.storage.getDirectory();
+  await root.getDirectoryHandle('.git', {create: true});
+  for (const [path, text] of Object.entries(files)) {
+    let dir = root;
+    const parts = path.split('/');
+    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, {create: true});
+    const writable = await (await dir.getFileHandle(parts.at(-1), {create: true})).createWritable();
+    await writable.write(text);
+    await writable.close();
+  }
+}"""
 
 
 def build(into: Path) -> Path:
@@ -59,28 +76,18 @@ def build(into: Path) -> Path:
     return site
 
 
-def local_editor(site: Path) -> bool:
-    """Point the built /admin/ at a local Decap and its test backend; False if not installed."""
-    admin = site / "admin"
-    if not (DECAP_DIST / "decap-cms.js").is_file():
-        return False
-    for script in DECAP_DIST.glob("*.js"):
-        shutil.copy(script, admin / script.name)
-    page = (admin / "index.html").read_text(encoding="utf-8")
-    lines = [line for line in page.splitlines() if "identity" not in line]
-    page = "\n".join(
-        '<script src="decap-cms.js"></script>' if "<script" in line else line for line in lines
-    )
-    (admin / "index.html").write_text(page, encoding="utf-8")
-    config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
-    config["backend"] = {"name": "test-repo"}
-    (admin / "config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return True
-
-
 def open_editor(page: Page, base: str) -> None:
+    """The editor on the repository's records, in its local-repository mode."""
+    records = {
+        path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
+        for pattern in RECORD_GLOBS
+        for path in sorted(ROOT.glob(pattern))
+    }
+    page.add_init_script(PICK_THE_PRIVATE_FOLDER)
     page.goto(base + "admin/")
-    page.get_by_role("button", name="Login").click()
+    page.evaluate(FILL_FOLDER, records)
+    page.get_by_role("button", name="Work with Local Repository").click()
+    page.get_by_role("radio", name="Contents").wait_for()
 
 
 def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -112,7 +119,7 @@ def shoot(page: Page, url: str, focus: str | None, target: Path) -> int:
         page.set_viewport_size({"width": width, "height": height})
         page.goto(url, wait_until="networkidle")
         if "#/collections/" in url:
-            page.get_by_text("Stage").first.wait_for(timeout=60_000)
+            page.get_by_role("button", name="Save", exact=True).wait_for(timeout=60_000)
         if focus:
             page.locator(focus).first.scroll_into_view_if_needed()
         page.screenshot(path=str(target), animations="disabled", caret="hide")
@@ -128,9 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = build(Path(tmp))
-        shots = (*SHOTS, EDITOR_SHOT) if local_editor(site) else SHOTS
-        if shots == SHOTS:
-            print("skipped editor.png: Decap CMS is not in .tools/ (.ci/run fetches it)")
+        shots = (*SHOTS, *EDITOR_SHOTS)
         server, base = serve(site)
         try:
             with sync_playwright() as playwright:
@@ -138,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
                 page = browser.new_page(color_scheme="light", device_scale_factor=1)
                 page.route("**/*", local_only)
                 for name, path, focus in shots:
-                    if name == EDITOR_SHOT[0]:
+                    if name == EDITOR_SHOTS[0][0]:
                         open_editor(page, base)
                     size = shoot(page, base + path, focus, out / f"{name}.png")
                     print(f"wrote {out / f'{name}.png'} ({size // 1024} KB)")

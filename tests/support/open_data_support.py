@@ -13,7 +13,7 @@ from leadportal.records.mkdocs_yml import read_settings
 TODAY = dt.date(2026, 11, 26)
 
 
-BINARY = (".png", ".jpg", ".gif", ".webp", ".pdf")  # e.g. the map library's images
+BINARY = (".png", ".jpg", ".gif", ".webp", ".pdf", ".woff2")  # the map's images, the editor's fonts
 
 
 def generated(root: Path, today: dt.date = TODAY) -> dict[str, str]:

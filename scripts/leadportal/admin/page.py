@@ -1,9 +1,8 @@
-"""The web editor at /admin/: Decap CMS's page and its generated config.yml.
+"""The web editor at /admin/: its page, its generated config.yml and the vendored editor.
 
 Static files, not pages, so they stay out of the navigation, the sitemap and the search index.
-This page alone loads a script from another host (Decap, from its CDN; `cms_script` in
-mkdocs.yml), so it carries its own Content-Security-Policy instead of the public pages' one;
-every public page stays self-contained.
+The editor (Sveltia CMS) and its fonts are served from the portal itself, so the page's own
+Content-Security-Policy names no other host except the Git host's API it publishes to.
 """
 
 from __future__ import annotations
@@ -12,59 +11,60 @@ from collections.abc import Iterator
 from html import escape
 from urllib.parse import urlsplit
 
-from leadportal.admin.decap import decap_config_text
+from leadportal.admin.editor_config import editor_config_text
+from leadportal.admin.vendor import EDITOR_SCRIPT, VENDOR_DIR, vendor_outputs
 from leadportal.portal.model import Portal
-from leadportal.records.settings import DEFAULT_CMS_SCRIPT, Settings
+from leadportal.records.settings import Settings
 from leadportal.render.outputs import Output
 
-# Subresource integrity of the pinned default script (the file as the npm package ships it).
-KNOWN_INTEGRITY = {
-    DEFAULT_CMS_SCRIPT: "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p",
+# What each Git host's editor backend talks to (its API) and shows (avatars).
+GIT_HOSTS: dict[str, dict[str, list[str]]] = {
+    "github": {
+        "connect": ["https://api.github.com"],
+        "img": ["https://avatars.githubusercontent.com"],
+    },
+    "gitlab": {
+        "connect": ["https://gitlab.com"],
+        "img": ["https://gitlab.com", "https://secure.gravatar.com"],
+    },
+    "gitea": {"connect": [], "img": []},
 }
-IDENTITY_WIDGET = "https://identity.netlify.com/v1/netlify-identity-widget.js"
 
 
-def origin(url: str) -> str:
+def origin(url: str) -> str | None:
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else "'self'"
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
 def admin_policy(settings: Settings) -> str:
     """The editor's own Content-Security-Policy (public pages get the strict one from csp.py).
 
-    Decap needs its CDN, eval (it compiles its config schema at run time), inline styles,
-    and https: connections to the Git host; Netlify Identity needs its widget's origin.
+    Its scripts and fonts are the portal's own; it injects its styles and previews uploads
+    from blob: addresses; it talks to the Git host's API (and the sign-in helper, if set).
     """
-    scripts = ["'self'", "'unsafe-eval'", origin(settings.cms_script)]
-    frames = ["'self'"]
-    if settings.cms_backend == "git-gateway":
-        scripts.append(origin(IDENTITY_WIDGET))
-        frames.append(origin(IDENTITY_WIDGET))
+    host = GIT_HOSTS.get(settings.cms_backend, {"connect": [], "img": []})
+    helper = [found] if (found := origin(settings.cms_auth_url)) else []
     directives = {
         "default-src": ["'self'"],
-        "script-src": list(dict.fromkeys(scripts)),
+        "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:", "https:"],
-        "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'", "https:"],
-        "frame-src": frames,
+        "img-src": ["'self'", "data:", "blob:", *host["img"]],
+        "media-src": ["'self'", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'", "blob:", "data:", *host["connect"], *helper],
+        "frame-src": ["'self'", "blob:"],
         "worker-src": ["'self'", "blob:"],
-        "form-action": ["'self'", "https:"],
+        "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }
-    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
-
-
-def script_tag(url: str) -> str:
-    integrity = KNOWN_INTEGRITY.get(url)
-    extra = f' integrity="{integrity}" crossorigin="anonymous"' if integrity else ""
-    return f'<script src="{escape(url)}"{extra}></script>'
+    return "; ".join(
+        f"{name} {' '.join(dict.fromkeys(sources))}" for name, sources in directives.items()
+    )
 
 
 def admin_page(settings: Settings) -> str:
-    """Decap's page: its script goes in <body> (it mounts itself there as it loads)."""
-    identity = [script_tag(IDENTITY_WIDGET)] if settings.cms_backend == "git-gateway" else []
+    """The editor's page: its script goes in <body> (it mounts itself there as it loads)."""
     policy = escape(admin_policy(settings))
     return "\n".join(
         [
@@ -76,13 +76,12 @@ def admin_page(settings: Settings) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="robots" content="noindex, nofollow">',
             f"<title>Edit the content · {escape(settings.site_name)}</title>",
-            '<link href="config.yml" type="text/yaml" rel="cms-config-url">',
-            *identity,
+            '<link href="config.yml" type="application/yaml" rel="cms-config-url">',
             "</head>",
             "<body>",
             "<noscript>The editor needs JavaScript. Staff can also edit the YAML files in the "
-            "repository: see the staff guide.</noscript>",
-            script_tag(settings.cms_script),
+            'repository: see the <a href="../staff/">staff guide</a>.</noscript>',
+            f'<script src="{VENDOR_DIR.removeprefix("admin/")}/{EDITOR_SCRIPT}"></script>',
             "</body>",
             "</html>",
             "",
@@ -92,4 +91,5 @@ def admin_page(settings: Settings) -> str:
 
 def admin_files(portal: Portal) -> Iterator[Output]:
     yield Output("admin/index.html", admin_page(portal.settings))
-    yield Output("admin/config.yml", decap_config_text(portal.settings))
+    yield Output("admin/config.yml", editor_config_text(portal.settings))
+    yield from vendor_outputs()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadportal.admin.decap import cms_problems
+from leadportal.admin.editor_config import cms_problems
 from leadportal.admin.page import admin_files
 from leadportal.forms.pages import form_pages
 from leadportal.library.pages import library_pages
@@ -56,7 +56,7 @@ RENDERERS: tuple[Renderer, ...] = (
     start_pages,
     shared_assets,
 )
-# Outputs with their own Content-Security-Policy: the editor loads Decap from its CDN.
+# Outputs with their own Content-Security-Policy: the web editor at /admin/.
 SELF_SECURED: tuple[Renderer, ...] = (admin_files,)
 
 FINISHERS: tuple[Finisher, ...] = (sitemap_outputs,)

@@ -7,7 +7,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
@@ -182,6 +182,21 @@ PartialDate = Annotated[
 ]
 
 
+def is_partial_date(info: Any) -> bool:
+    """The field (a pydantic FieldInfo) holds a PartialDate, optional or not."""
+
+    def found(annotation: Any) -> bool:
+        metadata = getattr(annotation, "__metadata__", ())
+        if any(getattr(m, "func", None) is _partial_date for m in metadata):
+            return True
+        return any(found(arg) for arg in get_args(annotation))
+
+    metadata = getattr(info, "metadata", [])
+    if any(getattr(m, "func", None) is _partial_date for m in metadata):
+        return True
+    return found(getattr(info, "annotation", None))
+
+
 def _date(value: Any) -> dt.date:
     return dt.date.fromisoformat(calendar_date(value, partial=False))
 
@@ -251,9 +266,15 @@ def _phone(value: Any) -> str:
 
 
 Email = Annotated[
-    str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+    str,
+    AfterValidator(_email),
+    WithJsonSchema({"type": "string", "format": "email", "pattern": EMAIL.pattern}),
 ]
-Phone = Annotated[str, BeforeValidator(_phone), WithJsonSchema({"type": "string"})]
+Phone = Annotated[
+    str,
+    BeforeValidator(_phone),
+    WithJsonSchema({"type": "string", "pattern": PHONE.pattern, "x-pattern-kind": "phone"}),
+]
 
 
 def _state(value: str) -> str:

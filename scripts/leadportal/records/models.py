@@ -72,15 +72,27 @@ FieldType = Annotated[
 ]
 
 
+PUBLIC = "Off keeps the record out of every page, the map, the search and the downloads."
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+CITY_OR_COUNTY = "A city, a county or both: a site with neither is refused when publishing."
+FILE_OR_URL = (
+    "Exactly one of File (uploaded, kept beside the record) or Url (where it is published): "
+    "a document with neither, or with both, is refused when publishing."
+)
+
+
 class Jurisdiction(Record):
-    city: Text | None = None
-    county: Text | None = None
+    city: Text | None = Field(None, description=CITY_OR_COUNTY)
+    county: Text | None = Field(None, description=CITY_OR_COUNTY)
     state: UsState = Field(description="USPS state code, e.g. WA")
-    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = "US"
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = Field(
+        "US", description="Two capital letters; leave empty for the United States (US)."
+    )
 
     @model_validator(mode="after")
     def _city_or_county(self) -> Jurisdiction:
@@ -115,19 +127,31 @@ class Contact(Record):
 class Site(Record):
     """A participating LEAD site: sites/<slug>.yml."""
 
-    name: Text
-    stage: Stage
-    jurisdiction: Jurisdiction
+    name: Text = Field(description="The program's name as it is known locally.")
+    stage: Stage = Field(description="Where the program stands today.")
+    jurisdiction: Jurisdiction = Field(description="Where the program runs.")
     launched: PartialDate | None = None
-    history: list[StageChange] = []
-    location: Location | None = None
-    website: WebUrl | None = None
-    summary: Markdown = ""
+    history: list[StageChange] = Field(
+        [], description="Earlier stages, each with the date it began."
+    )
+    location: Location | None = Field(
+        None,
+        description="Only to place the map marker by hand; left out, the map uses the "
+        "coordinates of the city or county (the geocode cache).",
+    )
+    website: WebUrl | None = Field(None, description="The program's own public website.")
+    summary: Markdown = Field(
+        "", description="Markdown; raw HTML is shown as text. Two or three sentences."
+    )
     referral_pathways: list[ReferralPathway] = []
     partners: list[Partner] = []
-    contacts: list[Contact] = []
-    last_verified: Date | None = None
-    public: Switch = True
+    contacts: list[Contact] = Field(
+        [], description="Role-based public contacts; never a private person's details."
+    )
+    last_verified: Date | None = Field(
+        None, description="When the Bureau last checked these details with the site."
+    )
+    public: Switch = Field(True, description=PUBLIC)
 
     @field_validator("launched")
     @classmethod
@@ -158,10 +182,12 @@ class Document(Record):
     title: Text
     kind: DocumentKind
     topics: list[Topic] = []
-    summary: Markdown
+    summary: Markdown = Field(
+        description="Markdown; raw HTML is shown as text. What it covers and who it is for."
+    )
     published: PartialDate
-    file: Text | None = None
-    url: WebUrl | None = None
+    file: Text | None = Field(None, description=FILE_OR_URL)
+    url: WebUrl | None = Field(None, description=FILE_OR_URL)
     audience: list[Audience] = []
     stages: list[Stage] = []
     publisher: Text | None = None
@@ -169,7 +195,7 @@ class Document(Record):
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
     printable: Switch = False
     updated: PartialDate | None = None
-    public: Switch = True
+    public: Switch = Field(True, description=PUBLIC)
 
     @model_validator(mode="after")
     def _file_or_url(self) -> Document:
@@ -210,10 +236,14 @@ class Form(Record):
     title: Text
     intro: Markdown = ""
     fields: Annotated[list[FormField], Field(min_length=1)]
-    action: FormAction | None = None
-    success: Text | None = None
-    subject: Text | None = None
-    public: Switch = True
+    action: FormAction | None = Field(
+        None,
+        description="Where messages go (https:// or mailto:); leave empty for the portal's "
+        "form backend.",
+    )
+    success: Text | None = Field(None, description="Shown on the thank-you page after sending.")
+    subject: Text | None = Field(None, description="The subject line of the message sent.")
+    public: Switch = Field(True, description=PUBLIC)
 
     @field_validator("fields")
     @classmethod

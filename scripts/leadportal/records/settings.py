@@ -137,8 +137,6 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-DEFAULT_CMS_SCRIPT = "https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js"
-
 FROM_MKDOCS = {"option": False}  # not a plugin option: taken from mkdocs.yml's own keys
 
 
@@ -187,11 +185,13 @@ class Settings:
     allowed_file_types: list[str] = field(default_factory=lambda: list(DEFAULT_FILE_TYPES))
     max_file_mb: int = 25
     data_publisher: str = "LEAD Support Bureau"  # credited in the open-data files and feed
-    # Web editing (Decap CMS at /admin/): "git-gateway" (Netlify Identity) or "github" + cms_repo.
-    cms_backend: str = "git-gateway"
+    # Web editing (Sveltia CMS at /admin/): the Git host staff publish to (github, gitlab or
+    # gitea), the repository (owner/name) and branch, and the sign-in helper's address (the
+    # OAuth client the editor documents; without it staff sign in with an access token).
+    cms_backend: str = "github"
     cms_repo: str = ""
     cms_branch: str = "main"
-    cms_script: str = DEFAULT_CMS_SCRIPT
+    cms_auth_url: str = ""
 
     @property
     def public_url(self) -> str:

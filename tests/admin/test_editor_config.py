@@ -1,4 +1,4 @@
-"""The generated Decap CMS config mirrors the pydantic models field by field."""
+"""The generated web-editor config mirrors the pydantic models field by field."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 import yaml
 from pydantic import BaseModel, WithJsonSchema
 
-from leadportal.admin.decap import decap_config
+from leadportal.admin.editor_config import editor_config
 from leadportal.records.models import RECORD_KINDS
 from leadportal.records.settings import DEFAULT_VOCABULARIES, Settings
 
@@ -79,7 +79,7 @@ def assert_fields_match(
 @pytest.mark.parametrize("vocabularies", [{}, {"stages": CUSTOM["stages"], "topics": ("x",)}])
 def test_every_field_of_every_kind_is_editable(vocabularies: dict[str, tuple[str, ...]]) -> None:
     portal = settings(**vocabularies)
-    config = decap_config(portal)
+    config = editor_config(portal)
     collections = {c["name"]: c for c in config["collections"]}
     assert sorted(collections) == ["documents", "forms", "sites"]
     total = 0
@@ -89,7 +89,7 @@ def test_every_field_of_every_kind_is_editable(vocabularies: dict[str, tuple[str
 
 
 def test_vocabulary_changes_reach_the_editor() -> None:
-    config = decap_config(settings(stages=("planning", "running")))
+    config = editor_config(settings(stages=("planning", "running")))
     sites = next(c for c in config["collections"] if c["name"] == "sites")
     stage = next(f for f in sites["fields"] if f["name"] == "stage")
     assert stage["options"] == ["planning", "running"]
@@ -102,7 +102,7 @@ def test_vocabulary_changes_reach_the_editor() -> None:
 
 
 def test_collections_are_folders_of_one_yaml_file_per_record() -> None:
-    config = decap_config(settings())
+    config = editor_config(settings())
     folders = {c["name"]: (c["folder"], c["extension"], c["slug"]) for c in config["collections"]}
     assert folders == {
         "sites": ("sites", "yml", "{{slug}}"),
@@ -115,10 +115,10 @@ def test_backend_is_configurable() -> None:
     portal = Settings(
         root=Path("/p"), docs_dir=Path("/p/docs"), cms_backend="github", cms_repo="lead/portal"
     )
-    assert decap_config(portal)["backend"] == {
+    assert editor_config(portal)["backend"] == {
         "name": "github",
-        "branch": "main",
         "repo": "lead/portal",
+        "branch": "main",
     }
 
 
@@ -137,9 +137,11 @@ def test_admin_is_built_but_kept_out_of_sitemap_and_search(built_fixture: Path) 
     [
         ({"cms_backend": "dropbox"}, "mkdocs.yml: cms_backend: 'dropbox' is not one of"),
         (
-            {"cms_backend": "github"},
-            "mkdocs.yml: cms_repo: the github backend needs the repository",
+            {"cms_backend": "git-gateway"},
+            "mkdocs.yml: cms_backend: 'git-gateway' is not one of github, gitlab, gitea "
+            "(Netlify Identity (git-gateway) is deprecated",
         ),
+        ({"cms_repo": "just-a-name"}, "mkdocs.yml: cms_repo: 'just-a-name' is not a repository"),
     ],
 )
 def test_a_broken_editor_setting_stops_the_build(
@@ -154,3 +156,59 @@ def test_a_broken_editor_setting_stops_the_build(
     add_plugin_options(config, **options)
     problems = [str(p) for p in check(read_settings(config)).problems]
     assert any(line.startswith(message) for line in problems), problems
+
+
+def fields_of(kind: str, portal: Settings | None = None) -> dict[str, dict[str, Any]]:
+    config = editor_config(portal or settings())
+    found = next(c for c in config["collections"] if c["name"] == kind + "s")
+    return {field["name"]: field for field in found["fields"]}
+
+
+def test_an_optional_object_is_optional_with_its_own_required_fields() -> None:
+    """Existing sites have no `location`: the editor must not demand its lat and lon."""
+    location = fields_of("site")["location"]
+    assert location["widget"] == "object" and location["required"] is False
+    assert {f["name"]: f["required"] for f in location["fields"]} == {"lat": True, "lon": True}
+
+
+def test_patterns_are_the_validators_own() -> None:
+    import re
+
+    from leadportal.records.fieldtypes import EMAIL, PHONE
+
+    contact = {f["name"]: f for f in fields_of("site")["contacts"]["fields"]}
+    assert contact["email"]["pattern"][0] == EMAIL.pattern
+    assert contact["phone"]["pattern"][0] == PHONE.pattern
+    assert not re.match(contact["email"]["pattern"][0], "not-an-email")
+    assert "@" in contact["email"]["pattern"][1]
+    assert fields_of("document")["published"]["pattern"][0].startswith("^(\\d{4})")
+
+
+def test_cross_field_rules_are_said_next_to_the_fields() -> None:
+    jurisdiction = {f["name"]: f for f in fields_of("site")["jurisdiction"]["fields"]}
+    assert "refused when publishing" in jurisdiction["city"]["hint"]
+    assert "refused when publishing" in jurisdiction["county"]["hint"]
+    document = fields_of("document")
+    assert "refused when publishing" in document["file"]["hint"]
+    assert "refused when publishing" in document["url"]["hint"]
+
+
+def test_new_records_start_unpublished_and_without_written_defaults() -> None:
+    for kind in ("site", "document", "form"):
+        fields = fields_of(kind)
+        assert fields["public"]["default"] is False, kind
+        assert [name for name, f in fields.items() if "default" in f] == ["public"], kind
+    country = next(f for f in fields_of("site")["jurisdiction"]["fields"] if f["name"] == "country")
+    assert "default" not in country  # no `country: US` written into every new site
+
+
+def test_uploads_land_beside_the_documents() -> None:
+    config = editor_config(settings())
+    assert config["media_folder"] == "docs/resources/files"
+    file = fields_of("document")["file"]
+    assert (file["widget"], file["media_folder"], file["public_folder"]) == (
+        "file",
+        "files",
+        "files",
+    )
+    assert config["output"]["omit_empty_optional_fields"] is True
