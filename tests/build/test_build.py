@@ -134,3 +134,14 @@ def test_links_from_content_pages_to_anchors_of_generated_pages_are_checked(
     assert result.returncode == 1
     broken = [line for line in result.stderr.splitlines() if "anchor" in line]
     assert len(broken) == 1 and "'#no-such-part'" in broken[0], result.stderr
+
+
+def test_the_search_dialog_has_an_accessible_name_on_every_page(built_real_portal: Path) -> None:
+    """Lighthouse's aria-dialog-name: the theme's own search dialog comes without a name."""
+    unnamed = [
+        page.relative_to(built_real_portal).as_posix()
+        for page in built_real_portal.rglob("*.html")
+        if 'role="dialog"' in (text := page.read_text("utf-8"))
+        and 'role="dialog" aria-label="Search"' not in text
+    ]
+    assert unnamed == []
