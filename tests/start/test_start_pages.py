@@ -120,8 +120,14 @@ def test_start_pages_are_in_the_site_map_and_in_search(real: Generated) -> None:
     sitemap = body(real, "sitemap/index.md")
     assert 'href="../start/"' in sitemap
     assert 'href="../start/exploring/prosecutor/"' in sitemap
-    front = split_page(str(next(o.content for o in real.outputs if o.path == "start/index.md")))[0]
-    assert "exclude" not in front
+
+    def front(path: str) -> str:
+        return split_page(str(next(o.content for o in real.outputs if o.path == path)))[0]
+
+    assert "exclude" not in front("start/index.md")
+    assert "exclude" not in front("start/exploring/index.md")
+    # the path pages repeat peer sites' names: they would outrank the sites' own pages
+    assert '"exclude": true' in front("start/exploring/prosecutor/index.md")
 
 
 def test_the_implementation_page_renders_the_steps_from_the_data(real: Generated) -> None:

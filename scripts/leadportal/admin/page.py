@@ -66,6 +66,8 @@ def admin_policy(settings: Settings) -> str:
 def admin_page(settings: Settings) -> str:
     """The editor's page: its script goes in <body> (it mounts itself there as it loads)."""
     policy = escape(admin_policy(settings))
+    guide = (settings.docs_dir / "staff" / "index.md").is_file()  # a portal may have none
+    staff_guide = 'the <a href="../staff/">staff guide</a>' if guide else "the staff guide"
     return "\n".join(
         [
             "<!doctype html>",
@@ -80,7 +82,7 @@ def admin_page(settings: Settings) -> str:
             "</head>",
             "<body>",
             "<noscript>The editor needs JavaScript. Staff can also edit the YAML files in the "
-            'repository: see the <a href="../staff/">staff guide</a>.</noscript>',
+            f"repository: see {staff_guide}.</noscript>",
             f'<script src="{VENDOR_DIR.removeprefix("admin/")}/{EDITOR_SCRIPT}"></script>',
             "</body>",
             "</html>",

@@ -25,6 +25,10 @@ from leadportal.start import documents as docs
 from leadportal.start.form_link import answers, help_form, help_url, place_fields, prefill
 from leadportal.start.peers import peer_pool, spread
 
+# The 32 path pages repeat the peer sites' and documents' names (a partner's name found them
+# before the site's own page): search finds /start/ and the stage pages, one click away.
+PATH_SEARCH = {"exclude": True}
+
 FOLDER = START_FOLDER
 INDEX = f"{FOLDER}/index.md"
 PEERS_FILE = f"{FOLDER}/peers.json"
@@ -159,6 +163,7 @@ def path_page(guide: StageGuide, role: Role, portal: Portal) -> Output:
         description=f"{role.label}, in a community that is {guide.stage}: the next steps, "
         "documents, sites further along and the Bureau's help.",
         leadportal_head=head(here, places=places_ready),
+        search=PATH_SEARCH,
     )
 
 
