@@ -127,7 +127,7 @@ def test_start_pages_are_in_the_site_map_and_in_search(real: Generated) -> None:
     assert "exclude" not in front("start/index.md")
     assert "exclude" not in front("start/exploring/index.md")
     # the path pages repeat peer sites' names: they would outrank the sites' own pages
-    assert '"exclude": true' in front("start/exploring/prosecutor/index.md")
+    assert '"exclude": true' in front("start/exploring/prosecutor.md")
 
 
 def test_the_implementation_page_renders_the_steps_from_the_data(real: Generated) -> None:
