@@ -30,6 +30,17 @@ DEFAULT_MODULES = ROOT / ".tools/node_modules"
 # Every host name but 127.0.0.1 resolves to nothing.
 BLOCK_EVERY_HOST = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 CATEGORIES = ("accessibility", "best-practices", "seo")
+# The eight page types of issue 17 in the real portal: name -> path below the portal's root.
+PAGE_TYPES = {
+    "home": "",
+    "sites": "sites/",
+    "site page": "sites/seattle-king-county/",
+    "map": "sites/map/",
+    "resources": "resources/",
+    "document page": "resources/lead-community-toolkit/",
+    "form page": "contact/contact-us/",
+    "data": "data/",
+}
 
 
 def lighthouse_modules() -> Path | None:

@@ -20,18 +20,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from tools.chromium import is_local
-from tools.lighthouse import INSTALL, lighthouse_modules, run_lighthouse
+from tools.lighthouse import INSTALL, PAGE_TYPES, lighthouse_modules, run_lighthouse
 
-PAGES = {
-    "home": "",
-    "sites": "sites/",
-    "site page": "sites/seattle-king-county/",
-    "map": "sites/map/",
-    "resources": "resources/",
-    "document page": "resources/lead-community-toolkit/",
-    "form page": "contact/contact-us/",
-    "data": "data/",
-}
+PAGES = PAGE_TYPES
 PRESETS = ("mobile", "desktop")
 CASES = [(name, preset) for name in PAGES for preset in PRESETS]
 

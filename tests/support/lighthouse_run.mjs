@@ -49,6 +49,7 @@ function summary(run, lhr) {
     failing: failingAudits(lhr),
     requested: requests.map((item) => item.url),
     runtimeError: lhr.runtimeError?.message ?? null,
+    userAgent: lhr.environment?.hostUserAgent ?? '',
     metrics,
   };
 }
