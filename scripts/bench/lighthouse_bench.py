@@ -28,7 +28,7 @@ from typing import Any
 
 from synthetic import REPO, copy_portal
 
-from tools.chromium import serve_folder
+from tools.chromium import CHROMIUM_PATH, serve_folder
 from tools.lighthouse import (
     INSTALL,
     LIGHTHOUSE_VERSION,
@@ -63,6 +63,13 @@ def medians(results: list[dict[str, Any]]) -> dict[str, float]:
         "lcp": statistics.median(r["metrics"]["largest-contentful-paint"] for r in results),
         "cls": statistics.median(r["metrics"]["cumulative-layout-shift"] for r in results),
     }
+
+
+def chromium_version() -> str:
+    """The browser and its full version (the user agent Lighthouse reports is reduced)."""
+    done = subprocess.run([CHROMIUM_PATH, "--version"], capture_output=True, text=True)
+    version = re.search(r"[\d.]{6,}", done.stdout)
+    return f"Chromium {version.group(0) if version else '?'} (headless)"
 
 
 def git_commit() -> str:
@@ -131,8 +138,7 @@ def main() -> int:
     by_page = {
         name: medians(results[index :: len(PAGE_TYPES)]) for index, name in enumerate(PAGE_TYPES)
     }
-    version = re.search(r"Chrome/([\d.]+)", str(results[0].get("userAgent", "")))
-    chromium = f"Chromium {version.group(1) if version else '?'} (headless)"
+    chromium = chromium_version()
     text = report(by_page, args.runs, load, chromium)
     print(text, end="")
     if args.out:
