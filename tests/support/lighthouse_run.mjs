@@ -29,7 +29,8 @@ function failingAudits(lhr) {
       if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
         const items = (audit.details?.items ?? []).slice(0, 3);
         const what = items.map((item) =>
-          [item.description, item.url, item.node?.snippet].filter(Boolean).join(' '));
+          [item.description, item.url ?? item.sourceLocation?.url, item.node?.snippet]
+            .filter(Boolean).join(' '));
         failing.push({category: id, id: ref.id, title: audit.title, score: audit.score, what});
       }
     }
