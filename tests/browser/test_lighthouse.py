@@ -29,7 +29,7 @@ CASES = [(name, preset) for name in PAGES for preset in PRESETS]
 
 @pytest.fixture(scope="module")
 def lighthouse_results(
-    offline_real_site: Path, serve_session: Callable[[Path], str]
+    request: pytest.FixtureRequest, serve_session: Callable[[Path], str]
 ) -> dict[tuple[str, str], dict[str, Any]]:
     modules = lighthouse_modules()
     if modules is None:
@@ -37,6 +37,7 @@ def lighthouse_results(
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
+    offline_real_site: Path = request.getfixturevalue("offline_real_site")  # built only now
     for path in PAGES.values():
         assert (offline_real_site / path / "index.html").is_file(), f"no page /{path}"
     base = serve_session(offline_real_site)
