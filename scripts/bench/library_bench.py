@@ -70,15 +70,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def time_click(out: Path) -> float:
     from playwright.sync_api import sync_playwright
 
+    from tools.chromium import launch
+
     handler = functools.partial(QuietHandler, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--headless", "--no-sandbox", "--disable-gpu"],
-            )
+            browser = launch(p)
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/resources/bench.html")
             page.wait_for_selector("form.lp-filters:not([hidden])")

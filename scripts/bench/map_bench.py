@@ -30,19 +30,12 @@ from playwright.sync_api import Browser, sync_playwright
 
 from leadportal.sites.map_data import DEFAULT_STAGES, MapOptions, MapPoint
 from leadportal.sites.map_document import render_map
+from tools.chromium import launch
 
 SIZES = (0, 100, 1000, 5000)
 RUNS = 3
 SEED = 20240601
 VENDOR = Path(__file__).parents[1] / "leadportal" / "assets" / "vendor"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 # Records when the completion hook fires, without adding anything to the document.
 RECORD_HOOK = """
 new MutationObserver((_, observer) => {
@@ -135,9 +128,7 @@ def main() -> int:
         shutil.copytree(VENDOR, root / "assets" / "vendor")
         server = serve(root)
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = launch(playwright)
         fixed = 0
         for count in SIZES:
             document = render_map(synthetic_points(count), MapOptions())

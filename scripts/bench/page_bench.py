@@ -25,9 +25,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from map_bench import CHROMIUM_ARGS, serve
+from map_bench import serve
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 from synthetic import REPO, copy_portal, make_portal
+
+from tools.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 INDEX = "search/search_index.json"
 LIMIT_KB = 250
@@ -207,7 +209,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         rows = [measure(size, Path(tmp), browser) for size in args.sizes]
         browser.close()
     machine = f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}"

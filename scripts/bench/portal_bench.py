@@ -23,8 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from map_bench import CHROMIUM_ARGS, serve, time_to_markers
+from map_bench import serve, time_to_markers
 from synthetic import REPO, copy_portal, make_plain_portal, make_plain_twin, make_portal
+
+from tools.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 MAP_PAGE = "sites/map/index.html"
 
@@ -105,7 +107,7 @@ def map_draw_ms(site: Path, sites: int) -> float | None:
     url = f"http://127.0.0.1:{server.server_address[1]}/{MAP_PAGE}"
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
             times = [time_to_markers(browser, url, sites) for _ in range(3)]
             browser.close()
     finally:

@@ -24,10 +24,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from map_bench import CHROMIUM_ARGS, serve, time_to_markers
+from map_bench import serve, time_to_markers
 from playwright.sync_api import Browser, sync_playwright
 from portal_bench import timed_build
 from synthetic import make_portal
+
+from tools.chromium import launch
 
 MAP_PAGE = "sites/map/index.html"
 RUNS = 3
@@ -121,9 +123,7 @@ def main() -> int:
     args = parser.parse_args()
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = launch(playwright)
         rows = [measure(size, Path(tmp), browser) for size in [0, *sorted(args.sizes)]]
         chromium = browser.version
         browser.close()

@@ -2,26 +2,45 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import random
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import zipcodes
+
+from leadportal.places.us_states import STATE_NAMES
+
 REPO = Path(__file__).resolve().parents[2]
 STAGES = ("exploring", "developing", "launching", "operating", "paused", "ended")
 STATES = ("WA", "NM", "NY", "NC", "OR", "CA", "TX", "CO", "MD", "WV", "GA", "HI", "ME", "WI")
+# The 50 states and DC, in STATE_NAMES order (the territories follow DC's last state there).
+US_STATES = tuple(code for code in STATE_NAMES if code not in {"PR", "GU", "VI", "AS", "MP"})
 ROLES = ("law enforcement", "prosecution", "case management", "behavioral health")
 
 
+@functools.cache
+def places_in(state: str) -> tuple[dict[str, str], ...]:
+    """Every ZIP code of `state` with a position (city, county, lat, long), from `zipcodes`."""
+    rows = zipcodes.filter_by(state=state)  # type: ignore[no-untyped-call]
+    return tuple(row for row in rows if row["lat"] and row["long"] and row["county"])
+
+
 def site_record(i: int, rng: random.Random) -> str:
-    state = rng.choice(STATES)
+    """Site `i`: a real US place (a ZIP code's city, county and position), the states taken
+    in turn so that every state and DC has sites (Alaska and Hawaii included)."""
+    state = US_STATES[i % len(US_STATES)]
+    place = rng.choice(places_in(state))
     return (
         f"name: Synthetic LEAD {i}\n"
         f"stage: {rng.choice(STAGES)}\n"
-        f"jurisdiction: {{city: Town {i}, county: County {i % 300}, state: {state}}}\n"
+        f"jurisdiction: {{city: {json.dumps(place['city'])}, "
+        f"county: {json.dumps(place['county'])}, state: {state}}}\n"
         f"launched: {2011 + i % 14}\n"
-        f"location: {{lat: {25 + rng.random() * 23:.4f}, lon: {-124 + rng.random() * 53:.4f}}}\n"
+        f"location: {{lat: {float(place['lat']):.4f}, lon: {float(place['long']):.4f}}}\n"
         "summary: |\n"
         f"  Synthetic site {i}: police and community partners refer people to case management\n"
         "  instead of jail, with a few sentences of text like a real record has.\n"
@@ -46,7 +65,8 @@ def document_record(i: int) -> str:
 
 
 def make_portal(target: Path, sites: int, seed: int = 7) -> Path:
-    """The real portal's configuration, pages and forms with `sites` synthetic site records."""
+    """The real portal's configuration, pages, forms and documents with `sites` synthetic site
+    records and `sites // 10` synthetic documents."""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
@@ -54,9 +74,8 @@ def make_portal(target: Path, sites: int, seed: int = 7) -> Path:
     for folder in ("docs", "overrides"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, target / folder)
+    # The real documents stay: the Start-here steps (docs/start/steps.yml) name them.
     resources = target / "docs" / "resources"
-    for record in resources.glob("*.yml"):
-        record.unlink()
     (target / "sites").mkdir()
     rng = random.Random(seed)
     for i in range(sites):

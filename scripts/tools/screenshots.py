@@ -9,29 +9,18 @@ docs/staff/img/ (or OUT_DIR), each kept under MAX_BYTES by shrinking the viewpor
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from playwright.sync_api import Page, Route, sync_playwright
+from playwright.sync_api import Page, sync_playwright
+
+from tools.chromium import launch, local_only, serve_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs/staff/img"
 MAX_BYTES = 150_000
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 # (file name, page, what to show first)
 SHOTS = (
     ("sites", "sites/", None),
@@ -90,30 +79,6 @@ def open_editor(page: Page, base: str) -> None:
     page.get_by_role("radio", name="Contents").wait_for()
 
 
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        extensions_map = {  # noqa: RUF012
-            **http.server.SimpleHTTPRequestHandler.extensions_map,
-            ".yml": "text/yaml",
-        }
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-def local_only(route: Route) -> None:
-    if urlsplit(route.request.url).hostname == "127.0.0.1":
-        route.continue_()
-    else:
-        route.abort()
-
-
 def shoot(page: Page, url: str, focus: str | None, target: Path) -> int:
     for width, height in VIEWPORTS:
         page.set_viewport_size({"width": width, "height": height})
@@ -136,10 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = build(Path(tmp))
         shots = (*SHOTS, *EDITOR_SHOTS)
-        server, base = serve(site)
+        server, base = serve_folder(site)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                browser = launch(playwright)
                 page = browser.new_page(color_scheme="light", device_scale_factor=1)
                 page.route("**/*", local_only)
                 for name, path, focus in shots:

@@ -70,3 +70,50 @@ def guarded_page(chromium: playwright_sync.Browser) -> Iterator[GuardedPage]:
         yield guard_page(context.new_page())
     finally:
         context.close()
+
+
+# ---- issue 17: the portals the judges look at (Lighthouse, layout facts, axe) ----
+SYNTHETIC_SITES = 300
+
+
+@pytest.fixture(scope="session")
+def offline_real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real portal with `tiles: none`, built once --strict; its site/ folder."""
+    from judged_portals import offline_real_portal
+    from portals import run_mkdocs
+
+    root = offline_real_portal(tmp_path_factory.mktemp("offline-real") / "portal")
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real portal's shell with 300 synthetic sites over every state and DC (Alaska and
+    Hawaii included), `tiles: none`, built once --strict; its site/ folder."""
+    from judged_portals import synthetic_portal
+    from portals import run_mkdocs
+
+    root = synthetic_portal(tmp_path_factory.mktemp("synthetic") / "portal", SYNTHETIC_SITES)
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def serve_session() -> Iterator[Callable[[Path], str]]:
+    """Like `serve_dir`, for the whole session (a session-built portal served once)."""
+    from tools.chromium import serve_folder
+
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def serve(path: Path) -> str:
+        server, base = serve_folder(path)
+        servers.append(server)
+        return base
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()

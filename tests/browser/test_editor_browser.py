@@ -26,6 +26,7 @@ from leadportal.admin.editor_config import editor_config_text
 from leadportal.admin.page import admin_page
 from leadportal.admin.vendor import vendor_outputs
 from leadportal.records.mkdocs_yml import read_settings
+from tools.chromium import is_local
 
 RECORD_GLOBS = ("sites/*.yml", "docs/resources/*.yml", "docs/contact/*.yml")
 UPLOAD = Path(__file__).parent / "files/upload-test.pdf"
@@ -147,7 +148,7 @@ def editor(tmp_path: Path, chromium: Any, capsys: pytest.CaptureFixture[str]) ->
         "**/*",
         lambda route: (
             route.continue_()
-            if route.request.url.startswith("http://127.0.0.1:")
+            if is_local(route.request.url)
             else (left.append(route.request.url), route.abort())
         ),
     )

@@ -14,16 +14,16 @@ import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM_PATH = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
+from tools.chromium import CHROMIUM_ARGS, CHROMIUM_PATH, LOCAL_HOST  # noqa: E402
+
+__all__ = [
+    "CHROMIUM_ARGS",
+    "CHROMIUM_PATH",
+    "LOCAL_HOST",
+    "GuardedPage",
+    "axe_violations",
+    "guard_page",
 ]
-LOCAL_HOST = "127.0.0.1"
 
 
 @dataclass
