@@ -38,6 +38,49 @@ COORDINATE_DECIMALS = 4  # about 11 m: plenty for a city-level marker
 
 
 @dataclass(frozen=True)
+class MapScheme:
+    """The map's colours in one colour scheme, from the portal's palette (portal.css).
+
+    Cluster text on its bubble needs 4.5:1; bubbles, marker edges and state lines are
+    graphics and need 3:1 against the map's background (tests/sites/test_map_document.py).
+    """
+
+    background: str
+    outline: str
+    cluster_fill: str
+    cluster_text: str
+    marker_edge: str
+    panel_bg: str
+    panel_text: str
+    link: str
+    focus: str
+
+
+LIGHT_SCHEME = MapScheme(
+    background="#f3f5f7",
+    outline="#5f6b76",
+    cluster_fill="#0f4c4c",  # --lp-primary
+    cluster_text="#ffffff",  # --lp-on-primary
+    marker_edge="#1b1b1b",
+    panel_bg="#ffffff",  # --lp-bg
+    panel_text="#1b1b1b",
+    link="#0e5a5a",  # --lp-link
+    focus="#9c3d10",  # --lp-focus
+)
+DARK_SCHEME = MapScheme(
+    background="#1e2729",  # --lp-bg of the slate scheme
+    outline="#8fa1ad",
+    cluster_fill="#7dd3c8",  # --lp-link of the slate scheme
+    cluster_text="#0a3636",  # --lp-footer-bg
+    marker_edge="#f3f5f7",
+    panel_bg="#24322f",  # --lp-card-bg of the slate scheme
+    panel_text="#f3f5f7",
+    link="#7dd3c8",
+    focus="#ffd166",  # --lp-focus of the slate scheme
+)
+
+
+@dataclass(frozen=True)
 class MapPoint:
     """One site on the map; every string is shown as text, never as HTML."""
 
@@ -58,6 +101,10 @@ class MapTexts:
     legend_heading: str = "Stages"
     site_one: str = "site"
     site_many: str = "sites"
+    description: str = (
+        "Map of the places that run LEAD® or are working towards it, by stage,"
+        " with a list of every site by state."
+    )
     noscript: str = "The map needs JavaScript. Every site is also in the list of sites:"
     list_link: str = "list of sites"
     outline_attribution: str = "State outlines: U.S. Census Bureau"
@@ -74,6 +121,7 @@ class MapOptions:
     center: tuple[float, float] = (39.5, -98.35)
     zoom: int = 4
     list_url: str = "../"
+    canonical: str | None = None
     texts: MapTexts = field(default_factory=MapTexts)
 
 
@@ -142,6 +190,15 @@ def url_template(points: Sequence[MapPoint]) -> tuple[str, str]:
             prefix, _, suffix = point.url.partition(point.slug)
             return prefix, suffix
     return "", ""
+
+
+def point_bounds(points: Sequence[MapPoint]) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` around every point, or None without points."""
+    if not points:
+        return None
+    lats = [round(point.lat, COORDINATE_DECIMALS) for point in points]
+    lons = [round(point.lon, COORDINATE_DECIMALS) for point in points]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
 def point_rows(points: Sequence[MapPoint], styles: Sequence[StageStyle]) -> list[list[object]]:

@@ -17,11 +17,15 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from leadportal.sites.map_data import (
+    DARK_SCHEME,
+    LIGHT_SCHEME,
     MapOptions,
     MapPoint,
+    MapScheme,
     StageStyle,
     check_points,
     json_for_script,
+    point_bounds,
     point_rows,
     stage_counts,
     stage_styles,
@@ -38,8 +42,10 @@ CLUSTER_CSS = (
     "leaflet.markercluster/MarkerCluster.Default.css",
 )
 STATES_JS = "us-atlas/us-states-lines.js"
-MIN_ZOOM = 2
+MIN_ZOOM = 1  # a phone fits Hawaii and Maine in one view only from zoom 1.75
 MAX_ZOOM = 18
+FIT_PADDING = 24  # px: half a cluster bubble (40 px) plus a margin
+FIT_MAX_ZOOM = 9  # one site, or a few in one county, still shows its surroundings
 
 
 def asset_paths() -> list[str]:
@@ -61,14 +67,22 @@ class MapFigure(Figure):
         "<head>\n"
         '<meta charset="utf-8">\n'
         "<title>{{ this.page_title }}</title>\n"
+        '<meta name="description" content="{{ this.description }}">\n'
+        "{% if this.canonical %}"
+        '<link rel="canonical" href="{{ this.canonical }}">\n'
+        "{% endif %}"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "{{ this.header.render(**kwargs) }}\n"
         "</head>\n"
         "<body>\n"
         "{{ this.preamble }}\n"
         "{{ this.html.render(**kwargs) }}\n"
+        # The vendored scripts are deferred (they run after parsing, before this event),
+        # so the first paint does not wait for Leaflet.
         "<script>\n"
+        'document.addEventListener("DOMContentLoaded", function () {\n'
         "{{ this.script.render(**kwargs) }}\n"
+        "});\n"
         "</script>\n"
         "</body>\n"
         "</html>\n"
@@ -79,6 +93,8 @@ class MapFigure(Figure):
         del self.header._children["meta_http"]  # replaced by <meta charset> in the template
         self.lang = html.escape(options.lang)
         self.page_title = html.escape(options.title)
+        self.description = html.escape(options.texts.description)
+        self.canonical = html.escape(options.canonical) if options.canonical else ""
         texts = options.texts
         self.preamble = (
             f'<h1 class="lp-sr">{html.escape(options.title)}</h1>\n'
@@ -96,7 +112,7 @@ class SiteMap(folium.Map):
         {% macro header(this, kwargs) %}
 <style>
 html, body { height: 100%; margin: 0; padding: 0; }
-#{{ this.get_name() }} { position: absolute; inset: 0; background: #f3f5f7; }
+#{{ this.get_name() }} { position: absolute; inset: 0; background: var(--lp-map-background); }
 .leaflet-container { font-size: 1rem; }
 {{ this.stylesheet }}
 </style>
@@ -122,7 +138,11 @@ var {{ this.get_name() }} = L.map("{{ this.get_name() }}", {{ this.options|tojav
             keyboard=True,
         )
         # Clustering needs a maximum zoom, which a map without tiles does not have.
-        self.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)
+        # Fractional zoom lets the first view fit the sites snugly at every width.
+        self.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, zoom_snap=0.25)
+        # No preset view: the markers script fits the first view to the sites, so no tile
+        # of a view nobody sees is asked for.
+        del self.options["center"], self.options["zoom"]
         self.default_js = [("leaflet", _asset(options, LEAFLET_JS))]
         self.default_css = [("leaflet_css", _asset(options, LEAFLET_CSS))]
         self.label = html.escape(options.texts.map_label)
@@ -149,7 +169,7 @@ class StateOutlines(JSCSSMixin):
   });
   map.createPane("lpOutlines").style.zIndex = 150;
   L.polyline(latlngs, {
-    pane: "lpOutlines", interactive: false, color: "#5f6b76", weight: 1, opacity: 0.8,
+    pane: "lpOutlines", interactive: false, className: "lp-outline", weight: 1,
     attribution: {{ this.attribution|tojavascript }}
   }).addTo(map);
 })({{ this._parent.get_name() }});
@@ -242,6 +262,39 @@ class SiteMarkers(JSCSSMixin):
     var row = rows[i];
     markers[i] = L.marker([row[0], row[1]], {icon: icons[row[2]], title: row[3], row: i});
   }
+  var legend = document.querySelector(".lp-legend");
+  if (legend) {
+    // In the bottom-right corner above the attribution: one column of controls, so the
+    // two never overlap, however narrow the map.
+    var Legend = L.Control.extend({onAdd: function () {
+      L.DomEvent.disableClickPropagation(legend);
+      L.DomEvent.disableScrollPropagation(legend);
+      return legend;
+    }});
+    new Legend({position: "bottomright"}).addTo(map);
+  }
+  var fitted = null;
+  function viewKey() { return map.getCenter().toString() + "@" + map.getZoom(); }
+  // The first view holds every site clear of the zoom buttons, the legend and the
+  // attribution; a resize fits again until the visitor moves the map.
+  function fitAll() {
+    if (!cfg.bounds) {
+      map.setView(cfg.center, cfg.zoom);
+    } else {
+      var box = map.getContainer();
+      var zoom = box.querySelector(".leaflet-control-zoom");
+      var corner = box.querySelector(".leaflet-bottom.leaflet-right");
+      var left = zoom ? zoom.offsetLeft + zoom.offsetWidth : 0;
+      map.fitBounds(cfg.bounds, {
+        paddingTopLeft: [Math.max(cfg.pad, left + 8), cfg.pad],
+        paddingBottomRight: [cfg.pad, cfg.pad + (corner ? corner.offsetHeight : 0)],
+        maxZoom: cfg.fitMaxZoom
+      });
+    }
+    fitted = viewKey();
+  }
+  fitAll();
+  map.on("resize", function () { if (fitted === viewKey()) fitAll(); });
   group.addTo(map);
   group.addLayers(markers);
   if (!rows.length) done();
@@ -269,6 +322,11 @@ class SiteMarkers(JSCSSMixin):
             "urlSuffix": suffix,
             "siteOneHtml": html.escape(options.texts.site_one),
             "siteManyHtml": html.escape(options.texts.site_many),
+            "bounds": point_bounds(points),
+            "center": list(options.center),
+            "zoom": options.zoom,
+            "pad": FIT_PADDING,
+            "fitMaxZoom": FIT_MAX_ZOOM,
         }
         self.config_json = json_for_script(config)
         self.rows_json = json_for_script(point_rows(points, styles))
@@ -282,30 +340,51 @@ def icon_html(style: StageStyle) -> str:
     return f'<b aria-hidden="true">{html.escape(style.code)}</b>'
 
 
+def scheme_variables(scheme: MapScheme) -> str:
+    return " ".join(
+        f"--lp-map-{name.replace('_', '-')}: {value};" for name, value in vars(scheme).items()
+    )
+
+
 def stylesheet(styles: Sequence[StageStyle]) -> str:
     rules = [
+        f":root {{ {scheme_variables(LIGHT_SCHEME)} }}",
+        f':root[data-scheme="dark"] {{ {scheme_variables(DARK_SCHEME)} color-scheme: dark; }}',
+        "body { background: var(--lp-map-background); color: var(--lp-map-panel-text); }",
         ".lp-sr { position: absolute; width: 1px; height: 1px; overflow: hidden;"
         " clip: rect(0 0 0 0); white-space: nowrap; }",
         ".lp-m { display: flex; align-items: center; justify-content: center;"
         " font: 700 11px/1 system-ui, sans-serif; }",
         ".lp-m::before { content: ''; position: absolute; inset: 1px; box-sizing: border-box;"
-        " background: var(--lp-fill); border: 2px solid #1b1b1b; }",
+        " background: var(--lp-fill); border: 2px solid var(--lp-map-marker-edge); }",
         ".lp-m b { position: relative; color: var(--lp-text); }",
-        ".lp-m:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }",
+        ".lp-m:focus-visible { outline: 3px solid var(--lp-map-focus); outline-offset: 2px; }",
         ".lp-circle::before { border-radius: 50%; }",
         ".lp-square::before { inset: 2px; border-radius: 2px; }",
         ".lp-diamond::before { inset: 4px; transform: rotate(45deg); }",
-        ".lp-legend { position: absolute; left: 8px; bottom: 24px; z-index: 1000;"
-        " max-height: 45%; overflow: auto; background: #fff; color: #1b1b1b;"
-        " padding: 6px 10px; border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.4);"
-        " font: 14px/1.4 system-ui, sans-serif; }",
+        # Clusters in the portal's palette instead of MarkerCluster's green (its stylesheet
+        # comes later, hence the longer selectors).
+        ".leaflet-container .marker-cluster {"
+        " background: color-mix(in srgb, var(--lp-map-cluster-fill) 35%, transparent); }",
+        ".leaflet-container .marker-cluster div { background: var(--lp-map-cluster-fill);"
+        " color: var(--lp-map-cluster-text); font: 700 13px/30px system-ui, sans-serif;"
+        " box-shadow: 0 0 0 1px var(--lp-map-background); }",
+        ".lp-outline { stroke: var(--lp-map-outline); }",
+        ".lp-legend { background: var(--lp-map-panel-bg); color: var(--lp-map-panel-text);"
+        " max-height: 45vh; overflow: auto; padding: 6px 10px; border-radius: 4px;"
+        " box-shadow: 0 1px 4px rgba(0,0,0,.4); font: 14px/1.4 system-ui, sans-serif; }",
         ".lp-legend h2 { font-size: 1em; margin: 0 0 4px; }",
         ".lp-legend ul { list-style: none; margin: 0; padding: 0; }",
         ".lp-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }",
         ".lp-legend .lp-m { position: relative; width: 22px; height: 22px; flex: none; }",
+        # On a phone the legend takes two columns, so it leaves the map most of the height.
+        "@media (max-width: 30em) { .lp-legend { font-size: 13px; }"
+        " .lp-legend ul { display: grid; grid-template-columns: auto auto; column-gap: 10px; }"
+        " .lp-legend li { margin: 0; } }",
         # Above the (empty) map, which covers the page when scripts do not run.
         ".lp-noscript { position: relative; z-index: 1001; margin: 0; padding: 1em;"
-        " background: #fff; color: #1b1b1b; font: 16px/1.4 system-ui, sans-serif; }",
+        " background: var(--lp-map-panel-bg); color: var(--lp-map-panel-text);"
+        " font: 16px/1.4 system-ui, sans-serif; }",
         ".lp-popup-name { font-weight: 700; }",
         ".leaflet-popup-content p { margin: 0.25em 0 0; }",
     ]
@@ -369,6 +448,11 @@ def build_figure(points: Sequence[MapPoint], options: MapOptions) -> Figure:
     return figure
 
 
+def defer_scripts(document: str) -> str:
+    """Every script file deferred: folium writes plain ``<script src>`` links in the head."""
+    return document.replace("<script src=", "<script defer src=")
+
+
 def render_map(points: Sequence[MapPoint], options: MapOptions) -> str:
     """The complete map document for ``points``; equal input gives equal output."""
-    return build_figure(points, options).render()
+    return defer_scripts(build_figure(points, options).render())

@@ -52,6 +52,7 @@ def map_options(portal: Portal) -> MapOptions:
         tiles=tiles.url if tiles else None,
         attribution=tiles.attribution if tiles else "",
         list_url=relative_url(MAP_URL, "sites/"),
+        canonical=settings.site_url.rstrip("/") + "/" + MAP_URL if settings.site_url else None,
     )
 
 
