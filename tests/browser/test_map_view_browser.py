@@ -120,7 +120,9 @@ def test_first_view_shows_every_site_inside_the_map(chromium, serve_dir, map_sit
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_legend_is_whole_and_clear_of_the_attribution(chromium, serve_dir, built_real_portal, width):  # type: ignore[no-untyped-def]
+def test_legend_is_whole_and_clear_of_the_attribution(  # type: ignore[no-untyped-def]
+    chromium, serve_dir, built_real_portal, width
+):
     page = open_map(chromium, serve_dir, built_real_portal, width)
     boxes = page.evaluate(BOXES)
     assert inside(boxes["legend"], boxes["map"]), "the legend is not cut off"

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from contrast import contrast
 from portal_helpers import VENDOR
 
 from leadportal.sites.map_data import (
+    DARK_SCHEME,
+    LIGHT_SCHEME,
     STAGE_PALETTE,
     MapOptions,
     MapPoint,
@@ -159,3 +162,27 @@ def test_per_site_cost_is_compact():
         return len(gzip.compress(render_map(points, MapOptions()).encode(), mtime=0))
 
     assert (size(1000) - size(0)) / 1000 < 40
+
+
+SCHEMES = {"light": LIGHT_SCHEME, "dark": DARK_SCHEME}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_map_colours_keep_contrast_in_both_schemes(scheme: str):
+    colours = SCHEMES[scheme]
+    assert contrast(colours.cluster_text, colours.cluster_fill) >= 4.5, "cluster counts"
+    assert contrast(colours.cluster_fill, colours.background) >= 3, "cluster bubbles"
+    assert contrast(colours.marker_edge, colours.background) >= 3, "stage markers' edge"
+    assert contrast(colours.outline, colours.background) >= 3, "state outlines"
+    assert contrast(colours.panel_text, colours.panel_bg) >= 4.5, "legend text"
+    assert contrast(colours.link, colours.panel_bg) >= 4.5, "links in popups and the list"
+    assert contrast(colours.focus, colours.background) >= 3, "focus ring"
+
+
+def test_clusters_use_the_portal_palette_not_the_library_green():
+    document = render_map([point()], MapOptions())
+    assert LIGHT_SCHEME.cluster_fill == "#0f4c4c", "the portal's --lp-primary"
+    assert f"--lp-map-cluster-fill: {LIGHT_SCHEME.cluster_fill}" in document
+    assert ".leaflet-container .marker-cluster div { background: var(--lp-map-cluster-fill)" in (
+        document
+    )
