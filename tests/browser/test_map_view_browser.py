@@ -130,3 +130,34 @@ def test_legend_is_whole_and_clear_of_the_attribution(  # type: ignore[no-untype
     scroll_height, client_height = boxes["legendScroll"]
     assert scroll_height <= client_height, "every stage of the legend shows without scrolling"
     page.context.close()
+
+
+TAB_PATH = """() => { let d = document, el = d.activeElement;
+    while (el && el.tagName === 'IFRAME') { d = el.contentDocument; el = d.activeElement; }
+    return el.className + ' ' + (el.textContent || '').trim(); }"""
+
+
+def test_the_embedded_map_costs_few_tab_stops(chromium, serve_dir, built_real_portal):  # type: ignore[no-untyped-def]
+    """From the skip link before the map on /sites/ to the link after it: the map frame
+    is one stop plus the attribution's links, never one per marker (it was 14)."""
+    page = open_map(chromium, serve_dir, built_real_portal, 1280)
+    page.goto(page.url.replace("sites/map/", "sites/"))
+    page.locator(".lp-map-frame").scroll_into_view_if_needed()
+    page.frame_locator(".lp-map-frame").locator("html[data-markers]").wait_for(state="attached")
+    page.locator(".lp-skip-map").focus()
+    stops = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(TAB_PATH))
+        if "Open the map full screen" in stops[-1]:
+            break
+    assert "Open the map full screen" in stops[-1], stops
+    assert len(stops) - 1 <= 3, f"stops inside the map: {stops[:-1]}"
+    assert "leaflet-container" in stops[0], "the map itself is the first stop"
+    assert not any("leaflet-marker-icon" in stop for stop in stops)
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert "lp-skip-map" in page.evaluate(TAB_PATH), "Shift+Tab leaves the map as well"
+    page.context.close()

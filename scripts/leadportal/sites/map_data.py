@@ -91,6 +91,7 @@ class MapPoint:
     lat: float
     lon: float
     url: str
+    state: str = ""  # the state's name, which groups the list of sites
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,14 @@ class MapTexts:
     )
     noscript: str = "The map needs JavaScript. Every site is also in the list of sites:"
     list_link: str = "list of sites"
+    list_heading: str = "Sites by state"
+    list_link_long: str = "The list of sites, with filters and sorting by distance"
+    other_places: str = "Other places"
+    skip_map: str = "Skip the map and go to the sites by state"
+    keys_hint: str = (
+        "Arrow keys move the map, plus and minus zoom. Every site on the map is also"
+        " in the list of sites by state."
+    )
     outline_attribution: str = "State outlines: U.S. Census Bureau"
 
 

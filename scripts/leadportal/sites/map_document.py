@@ -31,6 +31,7 @@ from leadportal.sites.map_data import (
     stage_styles,
     url_template,
 )
+from leadportal.sites.map_list import LIST_ID, site_list
 
 __all__ = ["MapOptions", "MapPoint", "asset_paths", "render_map"]
 
@@ -44,6 +45,8 @@ CLUSTER_CSS = (
 STATES_JS = "us-atlas/us-states-lines.js"
 MIN_ZOOM = 1  # a phone fits Hawaii and Maine in one view only from zoom 1.75
 MAX_ZOOM = 18
+# Before the first paint: marks a framed map (the page around it lists the sites).
+HEAD_SCRIPT = 'if (window.self !== window.top) document.documentElement.dataset.embed = "";'
 FIT_PADDING = 24  # px: half a cluster bubble (40 px) plus a margin
 FIT_MAX_ZOOM = 9  # one site, or a few in one county, still shows its surroundings
 
@@ -72,11 +75,13 @@ class MapFigure(Figure):
         '<link rel="canonical" href="{{ this.canonical }}">\n'
         "{% endif %}"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<script>{{ this.head_script }}</script>\n"
         "{{ this.header.render(**kwargs) }}\n"
         "</head>\n"
         "<body>\n"
         "{{ this.preamble }}\n"
         "{{ this.html.render(**kwargs) }}\n"
+        "{{ this.after_map }}\n"
         # The vendored scripts are deferred (they run after parsing, before this event),
         # so the first paint does not wait for Leaflet.
         "<script>\n"
@@ -96,8 +101,11 @@ class MapFigure(Figure):
         self.description = html.escape(options.texts.description)
         self.canonical = html.escape(options.canonical) if options.canonical else ""
         texts = options.texts
+        self.head_script = HEAD_SCRIPT
+        self.after_map = ""
         self.preamble = (
             f'<h1 class="lp-sr">{html.escape(options.title)}</h1>\n'
+            f'<a class="lp-skip" href="#{LIST_ID}">{html.escape(texts.skip_map)}</a>\n'
             f'<noscript><p class="lp-noscript">{html.escape(texts.noscript)} '
             f'<a href="{html.escape(options.list_url)}" target="_top">'
             f"{html.escape(texts.list_link)}</a>.</p></noscript>"
@@ -112,7 +120,8 @@ class SiteMap(folium.Map):
         {% macro header(this, kwargs) %}
 <style>
 html, body { height: 100%; margin: 0; padding: 0; }
-#{{ this.get_name() }} { position: absolute; inset: 0; background: var(--lp-map-background); }
+#{{ this.get_name() }} { position: relative; height: 100vh; height: 100dvh;
+  background: var(--lp-map-background); }
 .leaflet-container { font-size: 1rem; }
 {{ this.stylesheet }}
 </style>
@@ -120,7 +129,8 @@ html, body { height: 100%; margin: 0; padding: 0; }
 
         {% macro html(this, kwargs) %}
 <div class="folium-map" id="{{ this.get_name() }}" role="region"
- aria-label="{{ this.label }}"></div>
+ aria-label="{{ this.label }}" aria-describedby="lp-map-keys"></div>
+<p class="lp-sr" id="lp-map-keys">{{ this.keys_hint }}</p>
         {% endmacro %}
 
         {% macro script(this, kwargs) %}
@@ -146,6 +156,7 @@ var {{ this.get_name() }} = L.map("{{ this.get_name() }}", {{ this.options|tojav
         self.default_js = [("leaflet", _asset(options, LEAFLET_JS))]
         self.default_css = [("leaflet_css", _asset(options, LEAFLET_CSS))]
         self.label = html.escape(options.texts.map_label)
+        self.keys_hint = html.escape(options.texts.keys_hint)
         self.stylesheet = stylesheet
         # Map.__init__ creates and fills a Figure of its own; ours replaces it.
         self._parent = None  # type: ignore[assignment]
@@ -193,6 +204,11 @@ class SiteMarkers(JSCSSMixin):
         {% macro script(this, kwargs) %}
 (function (map, cfg, rows) {
   var root = document.documentElement;
+  // The map is one tab stop (arrow keys pan, + and - zoom); the list of sites by state
+  // is the keyboard's way to each site, so markers and clusters are no tab stops.
+  L.Marker.mergeOptions({keyboard: false});
+  var zoomButtons = map.getContainer().querySelectorAll(".leaflet-control-zoom a");
+  for (var z = 0; z < zoomButtons.length; z++) zoomButtons[z].tabIndex = -1;
   var icons = cfg.stages.map(function (s) {
     return L.divIcon({
       className: s.cls, html: s.html, iconSize: [22, 22], iconAnchor: [11, 11]
@@ -385,6 +401,18 @@ def stylesheet(styles: Sequence[StageStyle]) -> str:
         ".lp-noscript { position: relative; z-index: 1001; margin: 0; padding: 1em;"
         " background: var(--lp-map-panel-bg); color: var(--lp-map-panel-text);"
         " font: 16px/1.4 system-ui, sans-serif; }",
+        ".lp-skip { position: absolute; left: 8px; top: -100px; z-index: 1002; padding: 8px;"
+        " background: var(--lp-map-panel-bg); color: var(--lp-map-link); }",
+        ".lp-skip:focus { top: 8px; }",
+        "a { color: var(--lp-map-link); }",
+        "a:focus-visible, .leaflet-container:focus-visible {"
+        " outline: 3px solid var(--lp-map-focus); outline-offset: -3px; }",
+        ".lp-site-list { max-width: 48rem; margin: 0 auto; padding: 1rem 1rem 2rem;"
+        " font: 16px/1.5 system-ui, sans-serif; }",
+        ".lp-site-list h3 { margin: 1.2em 0 0.3em; font-size: 1.1em; }",
+        ".lp-site-list ul { margin: 0; padding-left: 1.2em; }",
+        # In a frame the page around the map lists the sites (the /sites/ table).
+        "[data-embed] .lp-site-list, [data-embed] .lp-skip { display: none; }",
         ".lp-popup-name { font-weight: 700; }",
         ".leaflet-popup-content p { margin: 0.25em 0 0; }",
     ]
@@ -443,7 +471,8 @@ def build_figure(points: Sequence[MapPoint], options: MapOptions) -> Figure:
         ).add_to(site_map)
     StateOutlines(options).add_to(site_map)
     SiteMarkers(options, points).add_to(site_map)
-    figure.html.add_child(Legend(options, points), name="legend")
+    # After the map in the document (folium adds the map's own HTML only while rendering).
+    figure.after_map = Legend(options, points).render() + site_list(points, options, styles)
     _number_elements(figure)
     return figure
 
