@@ -161,3 +161,54 @@ def test_the_embedded_map_costs_few_tab_stops(chromium, serve_dir, built_real_po
     page.keyboard.press("Shift+Tab")
     assert "lp-skip-map" in page.evaluate(TAB_PATH), "Shift+Tab leaves the map as well"
     page.context.close()
+
+
+SCHEME_STATE = """() => ({
+    scheme: document.documentElement.dataset.scheme,
+    background: getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor,
+    cluster: getComputedStyle(document.querySelector('.marker-cluster div')).backgroundColor,
+    legend: getComputedStyle(document.querySelector('.lp-legend')).backgroundColor,
+})"""
+DARK_BACKGROUND = "rgb(30, 39, 41)"  # DARK_SCHEME.background
+LIGHT_BACKGROUND = "rgb(243, 245, 247)"  # LIGHT_SCHEME.background
+
+
+@pytest.mark.parametrize(
+    ("system", "saved", "expected"),
+    [
+        ("dark", None, DARK_BACKGROUND),
+        ("light", None, LIGHT_BACKGROUND),
+        ("light", "slate", DARK_BACKGROUND),  # chosen with the portal's toggle
+        ("dark", "default", LIGHT_BACKGROUND),
+    ],
+)
+def test_the_map_follows_the_visitors_scheme(  # type: ignore[no-untyped-def]
+    chromium, serve_dir, built_real_portal, system, saved, expected
+):
+    page = open_map(chromium, serve_dir, built_real_portal, 375, scheme=system)
+    if saved:
+        palette = {"index": 0, "color": {"media": "(prefers-color-scheme: light)", "scheme": saved}}
+        page.evaluate("p => localStorage.setItem('/.__palette', JSON.stringify(p))", palette)
+        page.reload()
+        page.wait_for_selector("html[data-markers]")
+    state = page.evaluate(SCHEME_STATE)
+    assert state["background"] == expected
+    assert state["scheme"] == ("dark" if expected == DARK_BACKGROUND else "light")
+    assert state["cluster"] == (
+        "rgb(125, 211, 200)" if state["scheme"] == "dark" else "rgb(15, 76, 76)"
+    )
+    assert state["legend"] != "rgb(255, 255, 255)" or state["scheme"] == "light"
+    page.context.close()
+
+
+def test_a_scheme_chosen_on_the_page_around_the_map_reaches_it(
+    chromium, serve_dir, built_real_portal
+):  # type: ignore[no-untyped-def]
+    page = open_map(chromium, serve_dir, built_real_portal, 1280)
+    page.goto(page.url.replace("sites/map/", "sites/"))
+    frame = page.frame_locator(".lp-map-frame")
+    page.locator(".lp-map-frame").scroll_into_view_if_needed()
+    frame.locator("html[data-scheme='light']").wait_for(state="attached")
+    page.locator("label[for='__palette_1']").click()  # the theme's dark-scheme toggle
+    frame.locator("html[data-scheme='dark']").wait_for(state="attached")
+    page.context.close()

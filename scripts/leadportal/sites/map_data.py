@@ -124,6 +124,7 @@ class MapOptions:
     title: str = "Participating sites"
     lang: str = "en"
     asset_prefix: str = "../../assets/vendor/"
+    site_root: str = "../../"  # the portal's root, relative to the map document
     stages: Sequence[tuple[str, str]] = DEFAULT_STAGES
     tiles: str | None = None
     attribution: str = ""

@@ -45,8 +45,26 @@ CLUSTER_CSS = (
 STATES_JS = "us-atlas/us-states-lines.js"
 MIN_ZOOM = 1  # a phone fits Hawaii and Maine in one view only from zoom 1.75
 MAX_ZOOM = 18
-# Before the first paint: marks a framed map (the page around it lists the sites).
-HEAD_SCRIPT = 'if (window.self !== window.top) document.documentElement.dataset.embed = "";'
+# Before the first paint: marks a framed map (the page around it lists the sites) and
+# picks the colour scheme the portal shows. The portal's theme keeps the visitor's choice
+# in localStorage under "<site path>.__palette"; a choice made on the page around the
+# frame arrives as a storage event. With no choice (or the automatic one), the system's.
+HEAD_SCRIPT = """(function (root, scope) {
+  if (window.self !== window.top) root.dataset.embed = "";
+  var system = window.matchMedia("(prefers-color-scheme: dark)");
+  function pick() {
+    var dark = system.matches;
+    try {
+      var key = new URL(scope, location).pathname + ".__palette";
+      var color = (JSON.parse(localStorage.getItem(key)) || {}).color;
+      if (color && color.media !== "(prefers-color-scheme)") dark = color.scheme === "slate";
+    } catch (e) { /* storage refused: the system's scheme */ }
+    root.dataset.scheme = dark ? "dark" : "light";
+  }
+  pick();
+  window.addEventListener("storage", pick);
+  if (system.addEventListener) system.addEventListener("change", pick);
+})(document.documentElement, %s);"""
 FIT_PADDING = 24  # px: half a cluster bubble (40 px) plus a margin
 FIT_MAX_ZOOM = 9  # one site, or a few in one county, still shows its surroundings
 
@@ -101,7 +119,7 @@ class MapFigure(Figure):
         self.description = html.escape(options.texts.description)
         self.canonical = html.escape(options.canonical) if options.canonical else ""
         texts = options.texts
-        self.head_script = HEAD_SCRIPT
+        self.head_script = HEAD_SCRIPT % json_for_script(options.site_root)
         self.after_map = ""
         self.preamble = (
             f'<h1 class="lp-sr">{html.escape(options.title)}</h1>\n'
@@ -386,6 +404,17 @@ def stylesheet(styles: Sequence[StageStyle]) -> str:
         " color: var(--lp-map-cluster-text); font: 700 13px/30px system-ui, sans-serif;"
         " box-shadow: 0 0 0 1px var(--lp-map-background); }",
         ".lp-outline { stroke: var(--lp-map-outline); }",
+        # Leaflet's own controls and popups in the scheme's colours.
+        ".leaflet-container a { color: var(--lp-map-link); }",
+        ".leaflet-bar a, .leaflet-bar a:hover, .leaflet-popup-content-wrapper,"
+        " .leaflet-popup-tip { background: var(--lp-map-panel-bg);"
+        " color: var(--lp-map-panel-text); }",
+        ".leaflet-container .leaflet-control-attribution {"
+        " background: color-mix(in srgb, var(--lp-map-panel-bg) 88%, transparent);"
+        " color: var(--lp-map-panel-text); }",
+        # Raster tiles are drawn light: inverted, with hues turned back, they read as a dark map.
+        ':root[data-scheme="dark"] .leaflet-tile-pane {'
+        " filter: invert(1) hue-rotate(180deg) brightness(0.95) contrast(0.9); }",
         ".lp-legend { background: var(--lp-map-panel-bg); color: var(--lp-map-panel-text);"
         " max-height: 45vh; overflow: auto; padding: 6px 10px; border-radius: 4px;"
         " box-shadow: 0 1px 4px rgba(0,0,0,.4); font: 14px/1.4 system-ui, sans-serif; }",

@@ -50,6 +50,7 @@ def map_options(portal: Portal) -> MapOptions:
     return MapOptions(
         title=f"Map of participating sites - {settings.site_name}",
         asset_prefix=relative_url(MAP_URL, VENDOR_DIR + "/"),
+        site_root=relative_url(MAP_URL, "") or "./",
         stages=[(stage, portal.stage_label(stage)) for stage in settings.vocabulary("stages")],
         tiles=tiles.url if tiles else None,
         attribution=tiles.attribution if tiles else "",
