@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from page_walk import stand_in_tiles
 from portal_helpers import VENDOR
 
 from leadportal.sites.map_data import MapOptions, MapPoint
@@ -149,10 +150,31 @@ def test_clusters_have_an_accessible_name(guarded_page, serve_dir, tmp_path):
     guarded_page.assert_clean()
 
 
-def test_with_tiles_the_tile_host_is_the_only_other_host_asked(guarded_page, serve_dir, tmp_path):
+def test_unreachable_tiles_cost_one_request_and_leave_the_outlines(
+    guarded_page, serve_dir, tmp_path
+):
+    """Chromium logs each failed request; one probe tile fails, the rest are never asked."""
     options = MapOptions(tiles="https://tiles.invalid/{z}/{x}/{y}.png", attribution="Test tiles")
     page = open_map(guarded_page, serve_dir, tmp_path, grid_points(3), options)
-    assert guarded_page.blocked_requests, "tile requests are attempted"
-    assert all(url.startswith("https://tiles.invalid/") for url in guarded_page.blocked_requests)
-    assert "Test tiles" in page.locator(".leaflet-control-attribution").inner_text()
+    page.wait_for_timeout(500)
+    assert guarded_page.blocked_requests == ["https://tiles.invalid/0/0/0.png"]
+    assert len(guarded_page.console_errors) <= 1, "at most the probe's network error"
+    assert page.locator(".leaflet-tile").count() == 0
+    assert "Test tiles" not in page.locator(".leaflet-control-attribution").inner_text()
+    assert page.locator(".lp-outline").count() > 0, "the state outlines stay"
     assert sites_on_map(page) == 3, "markers still drawn with the tiles blocked"
+    page.reload()
+    page.wait_for_selector("html[data-markers]")
+    page.wait_for_timeout(500)
+    assert len(guarded_page.blocked_requests) == 1, "the failure is remembered for a while"
+    assert guarded_page.page_errors == []
+
+
+def test_reachable_tiles_are_drawn_and_credited(guarded_page, serve_dir, tmp_path):
+    options = MapOptions(tiles="https://tiles.invalid/{z}/{x}/{y}.png", attribution="Test tiles")
+    askers = stand_in_tiles(guarded_page.page, "tiles.invalid")
+    page = open_map(guarded_page, serve_dir, tmp_path, grid_points(3), options)
+    page.wait_for_selector(".leaflet-tile-loaded")
+    assert len(askers) > 1, "the probe, then the tiles of the view"
+    assert "Test tiles" in page.locator(".leaflet-control-attribution").inner_text()
+    guarded_page.assert_clean()

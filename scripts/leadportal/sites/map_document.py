@@ -1,7 +1,8 @@
 """The participating-sites map as one standalone HTML document, built with folium.
 
-folium supplies the document skeleton (Figure, Map, TileLayer, asset links); our own
-elements add the offline state outlines, the clustered site markers and the legend.
+folium supplies the document skeleton (Figure, Map, asset links); our own elements add
+the tiles (probed first), the offline state outlines, the clustered site markers, the
+legend and the list of sites by state.
 The sites travel as one compact JSON array and a short script makes the markers, so a
 site costs tens of bytes instead of a folium Marker's ~0.7 KB.
 """
@@ -65,6 +66,7 @@ HEAD_SCRIPT = """(function (root, scope) {
   window.addEventListener("storage", pick);
   if (system.addEventListener) system.addEventListener("change", pick);
 })(document.documentElement, %s);"""
+TILE_FAILURES_BEFORE_GIVING_UP = 4  # after a good probe: a host that fails now and then
 FIT_PADDING = 24  # px: half a cluster bubble (40 px) plus a margin
 FIT_MAX_ZOOM = 9  # one site, or a few in one county, still shows its surroundings
 
@@ -178,6 +180,52 @@ var {{ this.get_name() }} = L.map("{{ this.get_name() }}", {{ this.options|tojav
         self.stylesheet = stylesheet
         # Map.__init__ creates and fills a Figure of its own; ours replaces it.
         self._parent = None  # type: ignore[assignment]
+
+
+class QuietTiles(JSCSSMixin):
+    """Raster tiles, asked for only once one probe tile has loaded.
+
+    Chromium logs every failed request as a console error, whatever asks for it (measured
+    for an image element, Image(), fetch in no-cors mode, link prefetch and a CSS
+    background): a blocked or unreachable tile host would log one error per tile of the
+    view (12 to 24). One probe logs at most one; after a failure the map keeps to its
+    state outlines and, for an hour, this browser does not ask again.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+(function (map, url, options) {
+  var key = "leadportal.tilesFailedAt", hour = 36e5;
+  function failedLately() {
+    try { return Date.now() - Number(localStorage.getItem(key) || 0) < hour; }
+    catch (e) { return false; }
+  }
+  function remember() { try { localStorage.setItem(key, String(Date.now())); } catch (e) {} }
+  if (failedLately()) return;
+  var layer = L.tileLayer(url, options), failures = 0;
+  layer.on("tileerror", function () {
+    if (++failures === {{ this.max_failures }}) { map.removeLayer(layer); remember(); }
+  });
+  var probe = new Image();
+  probe.onload = function () { layer.addTo(map); };
+  probe.onerror = remember;
+  probe.src = L.Util.template(url, L.extend({s: "a", r: "", z: 0, x: 0, y: 0}, options));
+})({{ this._parent.get_name() }}, {{ this.url_json }}, {{ this.options_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, options: MapOptions) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "QuietTiles"
+        self.default_js = []
+        self.default_css = []
+        self.max_failures = TILE_FAILURES_BEFORE_GIVING_UP
+        self.url_json = json_for_script(options.tiles)
+        self.options_json = json_for_script(
+            {"attribution": options.attribution, "minZoom": MIN_ZOOM, "maxZoom": MAX_ZOOM}
+        )
 
 
 class StateOutlines(JSCSSMixin):
@@ -491,13 +539,7 @@ def build_figure(points: Sequence[MapPoint], options: MapOptions) -> Figure:
     site_map = SiteMap(options, stylesheet(styles))
     figure.add_child(site_map, name="map")
     if options.tiles is not None:
-        folium.TileLayer(
-            tiles=options.tiles,
-            attr=options.attribution or None,
-            name="tiles",
-            min_zoom=MIN_ZOOM,
-            max_zoom=MAX_ZOOM,
-        ).add_to(site_map)
+        QuietTiles(options).add_to(site_map)
     StateOutlines(options).add_to(site_map)
     SiteMarkers(options, points).add_to(site_map)
     # After the map in the document (folium adds the map's own HTML only while rendering).
