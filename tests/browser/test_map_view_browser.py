@@ -212,3 +212,43 @@ def test_a_scheme_chosen_on_the_page_around_the_map_reaches_it(
     page.locator("label[for='__palette_1']").click()  # the theme's dark-scheme toggle
     frame.locator("html[data-scheme='dark']").wait_for(state="attached")
     page.context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_without_javascript_the_map_is_a_drawing_with_every_site(  # type: ignore[no-untyped-def]
+    chromium, serve_dir, built_real_portal, width
+):
+    context = chromium.new_context(
+        viewport={"width": width, "height": 740 if width < 800 else 800},
+        java_script_enabled=False,
+    )
+    page = context.new_page()
+    page.route("**/*", lambda route: route.abort())
+    page.route("http://127.0.0.1:*/**", lambda route: route.continue_())
+    page.goto(serve_dir(built_real_portal) + "sites/map/")
+    listed = page.locator("#lp-sites-by-state li a").count()
+    assert listed > 30, "the list by state links every site"
+    dots = page.locator(".lp-static-map circle")
+    assert dots.count() == listed, "one dot per site"
+    svg = page.locator(".lp-static-map").bounding_box()
+    assert svg and svg["width"] > width * 0.9 and svg["height"] > 200, "the drawing fills the box"
+    viewport = {"left": 0, "top": 0, "right": width, "bottom": 740 if width < 800 else 800}
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('.lp-static-map circle, .lp-legend')].map(el => {
+            const r = el.getBoundingClientRect();
+            return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; })"""
+    )
+    assert [b for b in boxes if not inside(b, viewport)] == [], "dots and legend in view"
+    first = page.locator(".lp-static-map a").first
+    assert first.get_attribute("target") == "_top"
+    assert first.get_attribute("href") in [
+        a.get_attribute("href") for a in page.locator("#lp-sites-by-state li a").all()
+    ]
+    context.close()
+
+
+def test_with_javascript_the_drawing_gives_way_to_leaflet(chromium, serve_dir, built_real_portal):  # type: ignore[no-untyped-def]
+    page = open_map(chromium, serve_dir, built_real_portal, 1280)
+    assert not page.locator(".lp-static-map").is_visible()
+    assert page.locator(".leaflet-control-container .lp-legend").is_visible()
+    page.context.close()

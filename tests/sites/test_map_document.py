@@ -140,8 +140,8 @@ def test_urls_outside_the_shared_pattern_are_kept():
         [point("a", "A"), point("b", "B", url="../elsewhere/b.html")], MapOptions()
     )
     assert '"../elsewhere/b.html"' in document
-    assert document.count('"../a/"') == 1, (
-        "only in the list's link: the marker data derives template URLs from the slug"
+    assert document.count('"../a/"') == 2, (
+        "only in the list's and the drawing's links: the marker data derives it from the slug"
     )
 
 
@@ -188,3 +188,22 @@ def test_clusters_use_the_portal_palette_not_the_library_green():
     assert ".leaflet-container .marker-cluster div { background: var(--lp-map-cluster-fill)" in (
         document
     )
+
+
+def test_the_drawing_holds_every_site_inside_its_view_box():
+    from leadportal.sites.map_data import DEFAULT_STAGES, stage_styles
+    from leadportal.sites.map_svg import static_map
+
+    far = [
+        MapPoint("h", "Honolulu LEAD", "Honolulu, HI", "paused", 21.3, -157.86, "../h/"),
+        MapPoint("b", "Bangor LEAD", "Bangor, ME", "exploring", 44.8, -68.77, "../b/"),
+        point(),
+    ]
+    svg = static_map(far, stage_styles(DEFAULT_STAGES))
+    width, height = map(int, re.search(r'viewBox="0 0 (\d+) (\d+)"', svg).groups())
+    dots = [(int(x), int(y)) for x, y in re.findall(r'cx="(-?\d+)" cy="(-?\d+)"', svg)]
+    assert len(dots) == 3
+    assert all(0 < x < width and 0 < y < height for x, y in dots)
+    assert 'aria-hidden="true"' in svg and 'tabindex="-1"' in svg, "the list is the way in"
+    assert "<title>Honolulu LEAD, Honolulu, HI: Paused</title>" in svg
+    assert len(svg) < 40_000, "the outlines are simplified to the drawing's resolution"

@@ -106,7 +106,10 @@ class MapTexts:
         "Map of the places that run LEAD® or are working towards it, by stage,"
         " with a list of every site by state."
     )
-    noscript: str = "The map needs JavaScript. Every site is also in the list of sites:"
+    noscript: str = (
+        "Without JavaScript this map cannot zoom or show details. Every site is in the"
+        " list below the map and in the"
+    )
     list_link: str = "list of sites"
     list_heading: str = "Sites by state"
     list_link_long: str = "The list of sites, with filters and sorting by distance"

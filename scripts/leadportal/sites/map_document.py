@@ -33,6 +33,7 @@ from leadportal.sites.map_data import (
     url_template,
 )
 from leadportal.sites.map_list import LIST_ID, site_list
+from leadportal.sites.map_svg import static_map
 
 __all__ = ["MapOptions", "MapPoint", "asset_paths", "render_map"]
 
@@ -95,6 +96,9 @@ class MapFigure(Figure):
         '<link rel="canonical" href="{{ this.canonical }}">\n'
         "{% endif %}"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        # No icon of its own: without this line the browser asks for /favicon.ico (a 404
+        # and a console error on most hosts).
+        '<link rel="icon" href="data:,">\n'
         "<script>{{ this.head_script }}</script>\n"
         "{{ this.header.render(**kwargs) }}\n"
         "</head>\n"
@@ -125,11 +129,18 @@ class MapFigure(Figure):
         self.after_map = ""
         self.preamble = (
             f'<h1 class="lp-sr">{html.escape(options.title)}</h1>\n'
-            f'<a class="lp-skip" href="#{LIST_ID}">{html.escape(texts.skip_map)}</a>\n'
-            f'<noscript><p class="lp-noscript">{html.escape(texts.noscript)} '
-            f'<a href="{html.escape(options.list_url)}" target="_top">'
-            f"{html.escape(texts.list_link)}</a>.</p></noscript>"
+            f'<a class="lp-skip" href="#{LIST_ID}">{html.escape(texts.skip_map)}</a>'
         )
+
+
+def noscript_note(options: MapOptions) -> str:
+    """Above the drawing, inside the map's box, so the drawing and legend still fit."""
+    texts = options.texts
+    return (
+        f'<noscript><p class="lp-noscript">{html.escape(texts.noscript)} '
+        f'<a href="{html.escape(options.list_url)}" target="_top">'
+        f"{html.escape(texts.list_link)}</a>.</p></noscript>"
+    )
 
 
 class SiteMap(folium.Map):
@@ -142,6 +153,10 @@ class SiteMap(folium.Map):
 html, body { height: 100%; margin: 0; padding: 0; }
 #{{ this.get_name() }} { position: relative; height: 100vh; height: 100dvh;
   background: var(--lp-map-background); }
+/* Until Leaflet takes the box over (and without JavaScript): the drawing, legend below. */
+#{{ this.get_name() }}:not(.leaflet-container) { display: flex; flex-direction: column; }
+#{{ this.get_name() }}:not(.leaflet-container) .lp-legend { align-self: flex-end;
+  margin: 0 10px 10px; }
 .leaflet-container { font-size: 1rem; }
 {{ this.stylesheet }}
 </style>
@@ -149,7 +164,7 @@ html, body { height: 100%; margin: 0; padding: 0; }
 
         {% macro html(this, kwargs) %}
 <div class="folium-map" id="{{ this.get_name() }}" role="region"
- aria-label="{{ this.label }}" aria-describedby="lp-map-keys"></div>
+ aria-label="{{ this.label }}" aria-describedby="lp-map-keys">{{ this.inside }}</div>
 <p class="lp-sr" id="lp-map-keys">{{ this.keys_hint }}</p>
         {% endmacro %}
 
@@ -178,6 +193,7 @@ var {{ this.get_name() }} = L.map("{{ this.get_name() }}", {{ this.options|tojav
         self.label = html.escape(options.texts.map_label)
         self.keys_hint = html.escape(options.texts.keys_hint)
         self.stylesheet = stylesheet
+        self.inside = ""  # what the box shows before Leaflet draws in it
         # Map.__init__ creates and fills a Figure of its own; ours replaces it.
         self._parent = None  # type: ignore[assignment]
 
@@ -432,6 +448,9 @@ def stylesheet(styles: Sequence[StageStyle]) -> str:
     rules = [
         f":root {{ {scheme_variables(LIGHT_SCHEME)} }}",
         f':root[data-scheme="dark"] {{ {scheme_variables(DARK_SCHEME)} color-scheme: dark; }}',
+        # Without JavaScript (no saved choice can be read): the system's scheme.
+        "@media (prefers-color-scheme: dark) { :root:not([data-scheme]) {"
+        f" {scheme_variables(DARK_SCHEME)} color-scheme: dark; }} }}",
         "body { background: var(--lp-map-background); color: var(--lp-map-panel-text); }",
         ".lp-sr { position: absolute; width: 1px; height: 1px; overflow: hidden;"
         " clip: rect(0 0 0 0); white-space: nowrap; }",
@@ -452,6 +471,14 @@ def stylesheet(styles: Sequence[StageStyle]) -> str:
         " color: var(--lp-map-cluster-text); font: 700 13px/30px system-ui, sans-serif;"
         " box-shadow: 0 0 0 1px var(--lp-map-background); }",
         ".lp-outline { stroke: var(--lp-map-outline); }",
+        ".lp-static-map { display: block; width: 100%; flex: 1; min-height: 0; }",
+        ".leaflet-container .lp-static-map { display: none; }",
+        ".lp-static-outline { fill: none; stroke: var(--lp-map-outline); stroke-width: 1;"
+        " stroke-linejoin: round; vector-effect: non-scaling-stroke; }",
+        ".lp-static-map circle { fill: var(--lp-fill); stroke: var(--lp-map-marker-edge);"
+        " stroke-width: 2; vector-effect: non-scaling-stroke; }",
+        # The drawing scales with the width; dots keep about 12 px across on a phone.
+        "@media (max-width: 40em) { .lp-static-map circle { r: 16px; } }",
         # Leaflet's own controls and popups in the scheme's colours.
         ".leaflet-container a { color: var(--lp-map-link); }",
         ".leaflet-bar a, .leaflet-bar a:hover, .leaflet-popup-content-wrapper,"
@@ -475,7 +502,7 @@ def stylesheet(styles: Sequence[StageStyle]) -> str:
         " .lp-legend ul { display: grid; grid-template-columns: auto auto; column-gap: 10px; }"
         " .lp-legend li { margin: 0; } }",
         # Above the (empty) map, which covers the page when scripts do not run.
-        ".lp-noscript { position: relative; z-index: 1001; margin: 0; padding: 1em;"
+        ".lp-noscript { margin: 0; padding: 0.5em 1em;"
         " background: var(--lp-map-panel-bg); color: var(--lp-map-panel-text);"
         " font: 16px/1.4 system-ui, sans-serif; }",
         ".lp-skip { position: absolute; left: 8px; top: -100px; z-index: 1002; padding: 8px;"
@@ -542,8 +569,11 @@ def build_figure(points: Sequence[MapPoint], options: MapOptions) -> Figure:
         QuietTiles(options).add_to(site_map)
     StateOutlines(options).add_to(site_map)
     SiteMarkers(options, points).add_to(site_map)
+    site_map.inside = (
+        noscript_note(options) + static_map(points, styles) + Legend(options, points).render()
+    )
     # After the map in the document (folium adds the map's own HTML only while rendering).
-    figure.after_map = Legend(options, points).render() + site_list(points, options, styles)
+    figure.after_map = site_list(points, options, styles)
     _number_elements(figure)
     return figure
 
