@@ -128,7 +128,10 @@ def test_keyboard_goes_map_then_list_never_marker_by_marker(guarded_page, serve_
     after = page.evaluate("document.querySelector('.leaflet-map-pane').style.transform")
     assert before != after, "arrow keys pan the focused map"
     page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Enter")  # the skip link
+    assert page.evaluate("document.activeElement.textContent") == "List of sites", "title bar"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.className") == "lp-skip"
+    page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('#lp-sites-by-state') !== null")
     links = page.locator("#lp-sites-by-state li a")

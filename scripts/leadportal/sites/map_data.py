@@ -112,6 +112,7 @@ class MapTexts:
     )
     list_link: str = "list of sites"
     list_heading: str = "Sites by state"
+    list_short: str = "List of sites"
     list_link_long: str = "The list of sites, with filters and sorting by distance"
     other_places: str = "Other places"
     skip_map: str = "Skip the map and go to the sites by state"

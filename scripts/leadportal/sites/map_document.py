@@ -103,8 +103,10 @@ class MapFigure(Figure):
         "{{ this.header.render(**kwargs) }}\n"
         "</head>\n"
         "<body>\n"
+        '<div class="lp-map-screen">\n'
         "{{ this.preamble }}\n"
         "{{ this.html.render(**kwargs) }}\n"
+        "</div>\n"
         "{{ this.after_map }}\n"
         # The vendored scripts are deferred (they run after parsing, before this event),
         # so the first paint does not wait for Leaflet.
@@ -128,8 +130,10 @@ class MapFigure(Figure):
         self.head_script = HEAD_SCRIPT % json_for_script(options.site_root)
         self.after_map = ""
         self.preamble = (
-            f'<h1 class="lp-sr">{html.escape(options.title)}</h1>\n'
-            f'<a class="lp-skip" href="#{LIST_ID}">{html.escape(texts.skip_map)}</a>'
+            f'<a class="lp-skip" href="#{LIST_ID}">{html.escape(texts.skip_map)}</a>\n'
+            f'<header class="lp-map-bar"><h1>{html.escape(texts.map_label)}</h1>'
+            f'<a href="{html.escape(options.list_url)}" target="_top">'
+            f"{html.escape(texts.list_short)}</a></header>"
         )
 
 
@@ -151,7 +155,8 @@ class SiteMap(folium.Map):
         {% macro header(this, kwargs) %}
 <style>
 html, body { height: 100%; margin: 0; padding: 0; }
-#{{ this.get_name() }} { position: relative; height: 100vh; height: 100dvh;
+.lp-map-screen { display: flex; flex-direction: column; height: 100vh; height: 100dvh; }
+#{{ this.get_name() }} { position: relative; flex: 1; min-height: 0;
   background: var(--lp-map-background); }
 /* Until Leaflet takes the box over (and without JavaScript): the drawing, legend below. */
 #{{ this.get_name() }}:not(.leaflet-container) { display: flex; flex-direction: column; }
@@ -516,7 +521,17 @@ def stylesheet(styles: Sequence[StageStyle]) -> str:
         ".lp-site-list h3 { margin: 1.2em 0 0.3em; font-size: 1.1em; }",
         ".lp-site-list ul { margin: 0; padding-left: 1.2em; }",
         # In a frame the page around the map lists the sites (the /sites/ table).
-        "[data-embed] .lp-site-list, [data-embed] .lp-skip { display: none; }",
+        "[data-embed] .lp-site-list, [data-embed] .lp-skip, [data-embed] .lp-map-bar a {"
+        " display: none; }",
+        # The full-screen map's title bar, with the way back to the list; in a frame the
+        # page around it has both, so the title is only for screen readers there.
+        ".lp-map-bar { display: flex; flex-wrap: wrap; align-items: baseline;"
+        " column-gap: 1rem; padding: 0.4rem 1rem; background: var(--lp-map-panel-bg);"
+        " color: var(--lp-map-panel-text); font: 16px/1.4 system-ui, sans-serif;"
+        " border-bottom: 1px solid var(--lp-map-outline); }",
+        ".lp-map-bar h1 { margin: 0; font-size: 1.2rem; }",
+        "[data-embed] .lp-map-bar { position: absolute; width: 1px; height: 1px;"
+        " overflow: hidden; clip: rect(0 0 0 0); padding: 0; border: 0; }",
         ".lp-popup-name { font-weight: 700; }",
         ".leaflet-popup-content p { margin: 0.25em 0 0; }",
     ]

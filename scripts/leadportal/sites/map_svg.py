@@ -115,6 +115,6 @@ def static_map(points: Sequence[MapPoint], styles: Sequence[StageStyle]) -> str:
     dots = "".join(_dot(frame, point, by_stage) for point in points)
     return (
         f'<svg class="lp-static-map" viewBox="0 0 {WIDTH} {frame.height}" aria-hidden="true"'
-        ' preserveAspectRatio="xMidYMid meet" focusable="false">'
+        ' preserveAspectRatio="xMidYMid meet">'
         f'<path class="lp-static-outline" d="{outline}"/>{dots}</svg>'
     )
