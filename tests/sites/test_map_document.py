@@ -89,7 +89,7 @@ def test_tiles_and_their_attribution_are_used_when_given():
 def test_every_referenced_asset_is_vendored():
     prefix = "../../assets/vendor/"
     document = render_map([point()], MapOptions(asset_prefix=prefix))
-    referenced = re.findall(r'(?:src|href)="' + re.escape(prefix) + r'([^"]+)"', document)
+    referenced = re.findall(r'(?:src=|href=|[\[,])"' + re.escape(prefix) + r'([^"]+)"', document)
     assert sorted(referenced) == sorted(asset_paths())
     for path in referenced:
         assert (VENDOR / path).is_file(), path

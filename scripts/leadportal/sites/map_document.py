@@ -10,6 +10,7 @@ site costs tens of bytes instead of a folium Marker's ~0.7 KB.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator, Sequence
 
 import folium
@@ -108,10 +109,23 @@ class MapFigure(Figure):
         "{{ this.html.render(**kwargs) }}\n"
         "</div>\n"
         "{{ this.after_map }}\n"
-        # The vendored scripts are deferred (they run after parsing, before this event),
-        # so the first paint does not wait for Leaflet.
+        # The vendored scripts load after the first paint (the drawing and the legend show
+        # meanwhile) and in order; the map is drawn once the last one has run. If one
+        # fails to load, the drawing stays.
         "<script>\n"
-        'document.addEventListener("DOMContentLoaded", function () {\n'
+        "(function (sources, draw) {\n"
+        "  function load() {\n"
+        "    var left = sources.length;\n"
+        "    sources.forEach(function (src) {\n"
+        '      var script = document.createElement("script");\n'
+        "      script.src = src;\n"
+        "      script.async = false;\n"
+        "      script.onload = function () { if (--left === 0) draw(); };\n"
+        "      document.head.appendChild(script);\n"
+        "    });\n"
+        "  }\n"
+        "  requestAnimationFrame(function () { setTimeout(load, 0); });\n"
+        "})(SCRIPT_SOURCES, function () {\n"
         "{{ this.script.render(**kwargs) }}\n"
         "});\n"
         "</script>\n"
@@ -593,11 +607,16 @@ def build_figure(points: Sequence[MapPoint], options: MapOptions) -> Figure:
     return figure
 
 
-def defer_scripts(document: str) -> str:
-    """Every script file deferred: folium writes plain ``<script src>`` links in the head."""
-    return document.replace("<script src=", "<script defer src=")
+SCRIPT_LINK = re.compile(r'<script src="([^"]+)"></script>\s*')
+
+
+def scripts_after_paint(document: str) -> str:
+    """folium's ``<script src>`` links in the head become the loader's list of sources."""
+    sources = [html.unescape(src) for src in SCRIPT_LINK.findall(document)]
+    document = SCRIPT_LINK.sub("", document)
+    return document.replace("SCRIPT_SOURCES", json_for_script(sources), 1)
 
 
 def render_map(points: Sequence[MapPoint], options: MapOptions) -> str:
     """The complete map document for ``points``; equal input gives equal output."""
-    return defer_scripts(build_figure(points, options).render())
+    return scripts_after_paint(build_figure(points, options).render())
