@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from contrast import contrast
 from portal_helpers import VENDOR
 
 from leadportal.sites.map_data import (
+    DARK_SCHEME,
+    LIGHT_SCHEME,
     STAGE_PALETTE,
     MapOptions,
     MapPoint,
@@ -86,7 +89,7 @@ def test_tiles_and_their_attribution_are_used_when_given():
 def test_every_referenced_asset_is_vendored():
     prefix = "../../assets/vendor/"
     document = render_map([point()], MapOptions(asset_prefix=prefix))
-    referenced = re.findall(r'(?:src|href)="' + re.escape(prefix) + r'([^"]+)"', document)
+    referenced = re.findall(r'(?:src=|href=|[\[,])"' + re.escape(prefix) + r'([^"]+)"', document)
     assert sorted(referenced) == sorted(asset_paths())
     for path in referenced:
         assert (VENDOR / path).is_file(), path
@@ -137,7 +140,9 @@ def test_urls_outside_the_shared_pattern_are_kept():
         [point("a", "A"), point("b", "B", url="../elsewhere/b.html")], MapOptions()
     )
     assert '"../elsewhere/b.html"' in document
-    assert document.count('"../a/"') == 0, "template URLs are derived from the slug"
+    assert document.count('"../a/"') == 2, (
+        "only in the list's and the drawing's links: the marker data derives it from the slug"
+    )
 
 
 def test_per_site_cost_is_compact():
@@ -159,3 +164,46 @@ def test_per_site_cost_is_compact():
         return len(gzip.compress(render_map(points, MapOptions()).encode(), mtime=0))
 
     assert (size(1000) - size(0)) / 1000 < 40
+
+
+SCHEMES = {"light": LIGHT_SCHEME, "dark": DARK_SCHEME}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_map_colours_keep_contrast_in_both_schemes(scheme: str):
+    colours = SCHEMES[scheme]
+    assert contrast(colours.cluster_text, colours.cluster_fill) >= 4.5, "cluster counts"
+    assert contrast(colours.cluster_fill, colours.background) >= 3, "cluster bubbles"
+    assert contrast(colours.marker_edge, colours.background) >= 3, "stage markers' edge"
+    assert contrast(colours.outline, colours.background) >= 3, "state outlines"
+    assert contrast(colours.panel_text, colours.panel_bg) >= 4.5, "legend text"
+    assert contrast(colours.link, colours.panel_bg) >= 4.5, "links in popups and the list"
+    assert contrast(colours.focus, colours.background) >= 3, "focus ring"
+
+
+def test_clusters_use_the_portal_palette_not_the_library_green():
+    document = render_map([point()], MapOptions())
+    assert LIGHT_SCHEME.cluster_fill == "#0f4c4c", "the portal's --lp-primary"
+    assert f"--lp-map-cluster-fill: {LIGHT_SCHEME.cluster_fill}" in document
+    assert ".leaflet-container .marker-cluster div { background: var(--lp-map-cluster-fill)" in (
+        document
+    )
+
+
+def test_the_drawing_holds_every_site_inside_its_view_box():
+    from leadportal.sites.map_data import DEFAULT_STAGES, stage_styles
+    from leadportal.sites.map_svg import static_map
+
+    far = [
+        MapPoint("h", "Honolulu LEAD", "Honolulu, HI", "paused", 21.3, -157.86, "../h/"),
+        MapPoint("b", "Bangor LEAD", "Bangor, ME", "exploring", 44.8, -68.77, "../b/"),
+        point(),
+    ]
+    svg = static_map(far, stage_styles(DEFAULT_STAGES))
+    width, height = map(int, re.search(r'viewBox="0 0 (\d+) (\d+)"', svg).groups())
+    dots = [(int(x), int(y)) for x, y in re.findall(r'cx="(-?\d+)" cy="(-?\d+)"', svg)]
+    assert len(dots) == 3
+    assert all(0 < x < width and 0 < y < height for x, y in dots)
+    assert 'aria-hidden="true"' in svg and 'tabindex="-1"' in svg, "the list is the way in"
+    assert "<title>Honolulu LEAD, Honolulu, HI: Paused</title>" in svg
+    assert len(svg) < 40_000, "the outlines are simplified to the drawing's resolution"

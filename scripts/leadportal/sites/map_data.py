@@ -38,6 +38,49 @@ COORDINATE_DECIMALS = 4  # about 11 m: plenty for a city-level marker
 
 
 @dataclass(frozen=True)
+class MapScheme:
+    """The map's colours in one colour scheme, from the portal's palette (portal.css).
+
+    Cluster text on its bubble needs 4.5:1; bubbles, marker edges and state lines are
+    graphics and need 3:1 against the map's background (tests/sites/test_map_document.py).
+    """
+
+    background: str
+    outline: str
+    cluster_fill: str
+    cluster_text: str
+    marker_edge: str
+    panel_bg: str
+    panel_text: str
+    link: str
+    focus: str
+
+
+LIGHT_SCHEME = MapScheme(
+    background="#f3f5f7",
+    outline="#5f6b76",
+    cluster_fill="#0f4c4c",  # --lp-primary
+    cluster_text="#ffffff",  # --lp-on-primary
+    marker_edge="#1b1b1b",
+    panel_bg="#ffffff",  # --lp-bg
+    panel_text="#1b1b1b",
+    link="#0e5a5a",  # --lp-link
+    focus="#9c3d10",  # --lp-focus
+)
+DARK_SCHEME = MapScheme(
+    background="#1e2729",  # --lp-bg of the slate scheme
+    outline="#8fa1ad",
+    cluster_fill="#7dd3c8",  # --lp-link of the slate scheme
+    cluster_text="#0a3636",  # --lp-footer-bg
+    marker_edge="#f3f5f7",
+    panel_bg="#24322f",  # --lp-card-bg of the slate scheme
+    panel_text="#f3f5f7",
+    link="#7dd3c8",
+    focus="#ffd166",  # --lp-focus of the slate scheme
+)
+
+
+@dataclass(frozen=True)
 class MapPoint:
     """One site on the map; every string is shown as text, never as HTML."""
 
@@ -48,6 +91,7 @@ class MapPoint:
     lat: float
     lon: float
     url: str
+    state: str = ""  # the state's name, which groups the list of sites
 
 
 @dataclass(frozen=True)
@@ -58,8 +102,24 @@ class MapTexts:
     legend_heading: str = "Stages"
     site_one: str = "site"
     site_many: str = "sites"
-    noscript: str = "The map needs JavaScript. Every site is also in the list of sites:"
+    description: str = (
+        "Map of the places that run LEAD® or are working towards it, by stage,"
+        " with a list of every site by state."
+    )
+    noscript: str = (
+        "Without JavaScript this map cannot zoom or show details. Every site is in the"
+        " list below the map and in the"
+    )
     list_link: str = "list of sites"
+    list_heading: str = "Sites by state"
+    list_short: str = "List of sites"
+    list_link_long: str = "The list of sites, with filters and sorting by distance"
+    other_places: str = "Other places"
+    skip_map: str = "Skip the map and go to the sites by state"
+    keys_hint: str = (
+        "Arrow keys move the map, plus and minus zoom. Every site on the map is also"
+        " in the list of sites by state."
+    )
     outline_attribution: str = "State outlines: U.S. Census Bureau"
 
 
@@ -68,12 +128,14 @@ class MapOptions:
     title: str = "Participating sites"
     lang: str = "en"
     asset_prefix: str = "../../assets/vendor/"
+    site_root: str = "../../"  # the portal's root, relative to the map document
     stages: Sequence[tuple[str, str]] = DEFAULT_STAGES
     tiles: str | None = None
     attribution: str = ""
     center: tuple[float, float] = (39.5, -98.35)
     zoom: int = 4
     list_url: str = "../"
+    canonical: str | None = None
     texts: MapTexts = field(default_factory=MapTexts)
 
 
@@ -142,6 +204,15 @@ def url_template(points: Sequence[MapPoint]) -> tuple[str, str]:
             prefix, _, suffix = point.url.partition(point.slug)
             return prefix, suffix
     return "", ""
+
+
+def point_bounds(points: Sequence[MapPoint]) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` around every point, or None without points."""
+    if not points:
+        return None
+    lats = [round(point.lat, COORDINATE_DECIMALS) for point in points]
+    lons = [round(point.lon, COORDINATE_DECIMALS) for point in points]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
 def point_rows(points: Sequence[MapPoint], styles: Sequence[StageStyle]) -> list[list[object]]:

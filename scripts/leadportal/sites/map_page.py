@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal, SiteEntry
 from leadportal.records.tiles import tiles_for
 from leadportal.render.csp import map_policy, with_csp
@@ -36,6 +37,7 @@ def map_points(sites: Iterable[SiteEntry], label: str = MAP_URL) -> list[MapPoin
             lat=entry.lat,
             lon=entry.lon,
             url=relative_url(label, entry.url),
+            state=state_name(entry.site.jurisdiction.state),
         )
         for entry in sites
         if entry.lat is not None and entry.lon is not None
@@ -48,10 +50,12 @@ def map_options(portal: Portal) -> MapOptions:
     return MapOptions(
         title=f"Map of participating sites - {settings.site_name}",
         asset_prefix=relative_url(MAP_URL, VENDOR_DIR + "/"),
+        site_root=relative_url(MAP_URL, "") or "./",
         stages=[(stage, portal.stage_label(stage)) for stage in settings.vocabulary("stages")],
         tiles=tiles.url if tiles else None,
         attribution=tiles.attribution if tiles else "",
         list_url=relative_url(MAP_URL, "sites/"),
+        canonical=settings.site_url.rstrip("/") + "/" + MAP_URL if settings.site_url else None,
     )
 
 
