@@ -194,6 +194,11 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if self.settings is not None and self.settings.is_internal(page.file.src_uri):
+            # Staff and benchmark pages: out of search and sitemap.xml, noindex (main.html).
+            search = page.meta.get("search")
+            page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+            page.meta["robots"] = "noindex"
         # A page asking for the stages and steps (the implementation page) gets them here.
         if self.portal is None or not has_marker(markdown):
             return markdown

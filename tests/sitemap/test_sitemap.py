@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from portals import REPO
 from site_files import html_files
 
 from leadportal.build import generate as generate_module
@@ -20,6 +22,8 @@ from leadportal.render.outputs import Output, page
 HREF = re.compile(r'<a href="([^"#]*)"')
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MKDOCS_GENERATOR = '<meta name="generator" content="mkdocs-'
+INTERNAL = ("staff/", "benchmarks/")  # internal_pages' default, which mkdocs.yml keeps
+NOINDEX = '<meta name="robots" content="noindex">'
 
 
 def html_pages(site: Path, *, mkdocs_only: bool = False) -> set[str]:
@@ -57,7 +61,7 @@ def sitemap_xml_locs(site: Path) -> list[str]:
 @pytest.mark.parametrize("which", ["built_real_portal", "built_fixture"])
 def test_site_map_lists_every_page(which: str, request: pytest.FixtureRequest) -> None:
     site: Path = request.getfixturevalue(which)
-    pages = html_pages(site) - {"sitemap/index.html"}
+    pages = {p for p in html_pages(site) if not p.startswith(INTERNAL)} - {"sitemap/index.html"}
     links = sitemap_links(site)
     assert pages - links == set(), "pages missing from /sitemap/"
     assert {p for p in links if not (site / p).is_file()} == set(), "broken site map links"
@@ -82,7 +86,34 @@ def test_sitemap_xml_entries_resolve_to_files(
         path = loc.removeprefix(site_url)
         files.append(path + "index.html" if path.endswith("/") or not path else path)
     assert [f for f in files if not (site / f).is_file()] == []
-    assert set(files) == html_pages(site, mkdocs_only=True), "sitemap.xml and the pages differ"
+    public = {p for p in html_pages(site, mkdocs_only=True) if not p.startswith(INTERNAL)}
+    assert set(files) == public, "sitemap.xml and the public pages differ"
+
+
+def test_staff_and_benchmark_pages_are_reachable_but_not_public(built_real_portal: Path) -> None:
+    site = built_real_portal
+    internal = {p for p in html_pages(site) if p.startswith(INTERNAL)}
+    assert {"staff/index.html", "benchmarks/map/index.html"} <= internal
+    for path in internal:
+        assert NOINDEX in (site / path).read_text("utf-8"), f"{path} lacks noindex"
+    assert internal & sitemap_links(site) == set(), "internal pages on /sitemap/"
+    assert [
+        loc for loc in sitemap_xml_locs(site) if "/staff/" in loc or "/benchmarks/" in loc
+    ] == []
+    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    found = [d["location"] for d in index["docs"] if d["location"].startswith(INTERNAL)]
+    assert found == [], "internal pages in search"
+    assert not any("benchmark" in d["title"].lower() for d in index["docs"])
+    for public in ("index.html", "sites/index.html", "about/index.html"):
+        assert NOINDEX not in (site / public).read_text("utf-8"), public
+
+
+def test_a_new_page_in_an_internal_folder_is_internal_too() -> None:
+    settings = read_settings(REPO / "mkdocs.yml")
+    assert settings.is_internal("staff/a-page-added-later.md")
+    assert settings.is_internal("benchmarks/new/index.md")
+    assert not settings.is_internal("staffing.md")
+    assert not settings.is_internal("about.md")
 
 
 def test_robots_txt_names_the_absolute_sitemap(

@@ -192,6 +192,15 @@ class Settings:
     cms_repo: str = ""
     cms_branch: str = "main"
     cms_auth_url: str = ""
+    # Folders under docs/ whose pages are for the Bureau's own people (the staff guide, the
+    # benchmarks): reachable by address, but kept out of the site map, sitemap.xml and search,
+    # and marked noindex. A page added to one of them later is caught by the same rule.
+    internal_pages: list[str] = field(default_factory=lambda: ["staff/", "benchmarks/"])
+
+    def is_internal(self, page_path: str) -> bool:
+        """Whether a page (its path under docs/, e.g. ``staff/index.md``) is internal."""
+        folders = (f"{folder.strip('/')}/" for folder in self.internal_pages if folder.strip("/"))
+        return any(page_path.startswith(folder) for folder in folders)
 
     @property
     def public_url(self) -> str:

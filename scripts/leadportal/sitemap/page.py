@@ -10,7 +10,7 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,12 +86,14 @@ def page_title(file: Path, root: Path, fallback: str) -> str:
     return str(title) if title else (heading.group(1) if heading else fallback)
 
 
-def docs_pages(docs_dir: Path, generated: set[str], root: Path) -> list[tuple[str, str]]:
-    """(path, title) of every hand-written Markdown page, the home page first."""
+def docs_pages(
+    docs_dir: Path, generated: set[str], root: Path, internal: Callable[[str], bool]
+) -> list[tuple[str, str]]:
+    """(path, title) of every public hand-written Markdown page, the home page first."""
     pages = []
     for file in sorted(docs_dir.rglob("*.md")):
         path = file.relative_to(docs_dir).as_posix()
-        if path in generated or not file.is_file():
+        if path in generated or internal(path) or not file.is_file():
             continue
         fallback = "Home" if path == "index.md" else file.stem.replace("-", " ").capitalize()
         title = "Home" if path == "index.md" else page_title(file, root, fallback)
@@ -167,7 +169,12 @@ def sections(portal: Portal, outputs: Sequence[Output]) -> list[Section]:
         "Pages",
         [
             link(p, t)
-            for p, t in docs_pages(portal.settings.docs_dir, generated, portal.settings.root)
+            for p, t in docs_pages(
+                portal.settings.docs_dir,
+                generated,
+                portal.settings.root,
+                portal.settings.is_internal,
+            )
         ],
     )
     by_folder: dict[str, Section] = {}
@@ -177,7 +184,12 @@ def sections(portal: Portal, outputs: Sequence[Output]) -> list[Section]:
     extra: dict[str, list[tuple[str, Link]]] = defaultdict(list)
     for output in outputs:
         folder = output.path.split("/", 1)[0] if "/" in output.path else ""
-        if output.path in records or output.path == SITEMAP_PAGE or not is_listed(output):
+        if (
+            output.path in records
+            or output.path == SITEMAP_PAGE
+            or portal.settings.is_internal(output.path)
+            or not is_listed(output)
+        ):
             continue
         extra[folder].append((output.path, link(output.path, output_title(output))))
     for folder, found in sorted(extra.items()):
