@@ -21,6 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from leadportal.build.generate import generate
 from leadportal.build.generated_page import GeneratedPage, index_generated_pages_quickly, nav_titles
+from leadportal.build.orientation import breadcrumb, menu_owner
 from leadportal.build.preview import PageMemo, memoise_template, run_fingerprint, set_aside
 from leadportal.build.template_cache import keep_compiled
 from leadportal.portal.home_stats import home_stats
@@ -87,6 +88,9 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.memo = PageMemo()  # `mkdocs serve`: pages of the previous run (build/preview.py)
         self.record_memo = FileMemo()  # and its records, read and validated
         self.deleting: list[threading.Thread] = []  # old preview files, deleted meanwhile
+        self.files: Files | None = None
+        self.titles: dict[str, str] | None = None  # page address -> title, once all are read
+        self.lit: Page | None = None  # the menu page lit for the page being rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects an inline live-reload script that no build-time hash covers.
@@ -219,14 +223,38 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             None if isinstance(raw, NotAFile) else mkdocs_source(raw.decode("utf-8-sig", "replace"))
         )
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.files, self.titles = files, None
+        return nav
+
+    def page_titles(self) -> dict[str, str]:
+        # MkDocs reads every page before it renders the first, so all titles are known here.
+        if self.titles is None:
+            pages = [f.page for f in self.files.documentation_pages()] if self.files else []
+            self.titles = {p.url: p.title for p in pages if p is not None and p.title}
+        return self.titles
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         # The home page template (overrides/home.html) shows these live counts.
         context["lead_home"] = self.home  # type: ignore[typeddict-unknown-key]
+        if self.settings is None:
+            return context
+        # Pages outside the menus light the tab they belong to, and show the way back up.
+        context["lead_breadcrumb"] = breadcrumb(page.url, self.page_titles())  # type: ignore[typeddict-unknown-key]
+        if page not in nav.pages:
+            by_url = {p.url: p for p in nav.pages}
+            owner = menu_owner(page.url, by_url, self.settings.menu_homes)
+            if owner is not None:
+                self.lit = by_url[owner]
+                self.lit.active = True
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.lit is not None:
+            self.lit.active = False
+            self.lit = None
         # Stylesheets, scripts and feed links that generated pages ask for, whatever the theme.
         extra = page.meta.get("leadportal_head") if isinstance(page, GeneratedPage) else None
         if extra and "</head>" in output:

@@ -196,6 +196,11 @@ class Settings:
     # benchmarks): reachable by address, but kept out of the site map, sitemap.xml and search,
     # and marked noindex. A page added to one of them later is caught by the same rule.
     internal_pages: list[str] = field(default_factory=lambda: ["staff/", "benchmarks/"])
+    # The menu tab of pages outside the menus whose folder has no tab of its own: folder ->
+    # the address of the menu page to light (other folders take the tab of their address).
+    menu_homes: Mapping[str, str] = field(
+        default_factory=lambda: {"data/": "resources/", "start/": "implementing-lead/"}
+    )
 
     def is_internal(self, page_path: str) -> bool:
         """Whether a page (its path under docs/, e.g. ``staff/index.md``) is internal."""
