@@ -9,6 +9,7 @@ from importlib import resources
 from urllib.parse import quote
 
 from leadportal.places.us_states import state_name
+from leadportal.portal.links import documents_about, nearest_sites
 from leadportal.portal.model import Portal, SiteEntry
 from leadportal.portal.site_checks import Verification, verification
 from leadportal.records.models import Partner, StageChange
@@ -123,6 +124,8 @@ def site_page(entry: SiteEntry, portal: Portal) -> Output:
         maps=map_links(entry),
         verified=checked,
         correction_url=correction_url(entry, portal),
+        documents=documents_about(portal, entry.slug),
+        nearest=nearest_sites(portal, entry),
         start_url=relative_url(here, portal.start_url) if portal.start_url else None,
         urls={"sites": SITES_URL, "state": state_url(entry.site.jurisdiction.state)},
     )
