@@ -3,14 +3,16 @@ site's page, the sites a document is about on the document's page."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from site_html_cases import SETTINGS
 
 from leadportal.library.pages import library_pages
+from leadportal.opendata.exports import data_files
 from leadportal.portal.links import miles_between, nearest_sites
-from leadportal.portal.model import Portal, SiteEntry
-from leadportal.records.loaded import Loaded
+from leadportal.portal.model import Portal, SiteEntry, build_portal
+from leadportal.records.loaded import Loaded, Records
 from leadportal.records.models import Document, Site
 from leadportal.records.positions import Parsed
 from leadportal.sites.pages import site_page
@@ -116,3 +118,25 @@ def test_a_document_page_links_its_public_sites_only() -> None:
     both = document_html("seattle-2017").split('id="sites-it-is-about"')[0]
     assert "About these sites" in document_html("seattle-2017")
     assert "sites-it-is-about" not in both
+
+
+def loaded_site(slug: str, public: bool = True) -> Loaded[Site]:
+    record = entry(slug).site.model_copy(update={"public": public})
+    return Loaded(slug, f"sites/{slug}.yml", record, Parsed(None))
+
+
+def test_open_data_carries_the_links_and_never_a_site_that_is_not_public() -> None:
+    records = Records(
+        sites=[loaded_site("seattle"), loaded_site("santa-fe", public=False)],
+        documents=[  # by slug, as the loader hands them on
+            document("both", "Two sites", "2016", ["santa-fe", "seattle"]),
+            document("seattle-2015", "Seattle evaluation", "2015", ["seattle"]),
+        ],
+    )
+    portal = build_portal(records, SETTINGS)
+    files = {o.path: json.loads(o.content) for o in data_files(portal) if o.path.endswith(".json")}
+    sites = {s["slug"]: s for s in files["data/sites.json"]["sites"]}
+    assert sites["seattle"]["documents"] == ["both", "seattle-2015"]
+    documents = {d["slug"]: d for d in files["data/documents.json"]["documents"]}
+    assert documents["both"]["sites"] == ["seattle"]
+    assert "santa-fe" not in json.dumps(files)
