@@ -90,7 +90,7 @@
     });
   }
 
-  input.addEventListener("input", function () {
+  function onInput() {
     const typed = input.value.trim();
     asked += 1;
     const ticket = asked;
@@ -100,5 +100,9 @@
       return;
     }
     timer = setTimeout(function () { suggest(typed, ticket); }, WAIT_MS);
-  });
+  }
+
+  input.addEventListener("input", onInput);
+  // What was typed (or pasted) while this script was still loading.
+  if (input.value.trim()) onInput();
 })();
