@@ -15,7 +15,7 @@ from leadportal.portal.model import Portal, SiteEntry, build_portal
 from leadportal.records.loaded import Loaded, Records
 from leadportal.records.models import Document, Site
 from leadportal.records.positions import Parsed
-from leadportal.sites.pages import site_page
+from leadportal.sites.pages import distance_words, site_page
 
 # A small fixture: five public sites with coordinates, one without.
 PLACES = {
@@ -75,6 +75,12 @@ def test_the_three_nearest_other_sites_nearest_first() -> None:
         ("olympia", 47, 76),
         ("portland", 145, 234),
     ]
+
+
+def test_distances_in_words() -> None:
+    assert distance_words(0.4, 0.6) == "under 1 mile (under 2 km)"
+    assert distance_words(1.2, 1.9) == "1 mile (2 km)"
+    assert distance_words(1234.4, 1986.6) == "1,234 miles (1,987 km)"
 
 
 def test_no_nearest_sites_without_coordinates() -> None:
