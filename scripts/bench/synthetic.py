@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import zipcodes
 from leadportal.places.us_states import STATE_NAMES
 
 REPO = Path(__file__).resolve().parents[2]
+SITES_LIST = re.compile(r"^sites:\n(?:  - .*\n)+", re.MULTILINE)  # leadportal format's layout
 STAGES = ("exploring", "developing", "launching", "operating", "paused", "ended")
 STATES = ("WA", "NM", "NY", "NC", "OR", "CA", "TX", "CO", "MD", "WV", "GA", "HI", "ME", "WI")
 # The 50 states and DC, in STATE_NAMES order (the territories follow DC's last state there).
@@ -74,8 +76,11 @@ def make_portal(target: Path, sites: int, seed: int = 7) -> Path:
     for folder in ("docs", "overrides"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, target / folder)
-    # The real documents stay: the Start-here steps (docs/start/steps.yml) name them.
+    # The real documents stay: the Start-here steps (docs/start/steps.yml) name them. The
+    # real sites they name (`sites:`) are not here, so that list goes.
     resources = target / "docs" / "resources"
+    for record in resources.glob("*.yml"):
+        record.write_text(SITES_LIST.sub("", record.read_text("utf-8")), "utf-8")
     (target / "sites").mkdir()
     rng = random.Random(seed)
     for i in range(sites):

@@ -215,9 +215,11 @@ def test_staff_edit_and_create_records_in_the_real_editor(
     dialog.get_by_role("option", name=UPLOAD.name).wait_for()
     dialog.get_by_role("button", name="Insert").click()
     page.get_by_role("button", name="Remove File").wait_for()
+    editor.choose("Sites", "Seattle & King County LEAD")  # picked from the site records
     editor.save()
     document = editor.wait_for_file("docs/resources/example-upload-guide.yml").decode()
     assert "file: files/upload-test.pdf" in document
+    assert "sites:\n  - seattle-king-county\n" in document
     assert editor.wait_for_file("docs/resources/files/upload-test.pdf") == UPLOAD.read_bytes()
 
     # An invalid e-mail address is refused by the editor: nothing is written.

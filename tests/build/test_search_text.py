@@ -18,7 +18,7 @@ from portal_helpers import FIXTURE_PORTAL, REPO_ROOT
 
 from leadportal.build.search_text import sections
 from leadportal.records.settings import build_date
-from leadportal.render.outputs import page_meta, split_page
+from leadportal.render.outputs import page, page_meta, split_page
 from leadportal.render.urls import page_url
 
 Found = list[tuple[str, str, str | None]]
@@ -155,3 +155,29 @@ def test_the_built_search_index_holds_what_material_would_have_indexed(
         assert built[page_url(path)] == expected, path
     seattle = built["sites/seattle-king-county/"]
     assert "King County" in seattle[0]["text"] and seattle[0]["boost"] == 4
+
+
+def entry_text(index: dict[str, Any], location: str) -> str:
+    return next(e["text"] for e in index["docs"] if e["location"] == location)
+
+
+@pytest.mark.slow
+def test_table_cells_and_terms_reach_search_as_separate_words(built_real_portal: Path) -> None:
+    index = json.loads((built_real_portal / "search/search_index.json").read_text())
+    sites_list = entry_text(index, "sites/#lp-list-heading")
+    assert "Site City or county State Stage Launched" in sites_list
+    assert "SiteCity" not in sites_list
+    seattle = entry_text(index, "sites/seattle-king-county/")
+    assert "Stage Operating Launched" in seattle
+    assert "StageOperating" not in seattle
+
+
+def test_cells_written_edge_to_edge_become_separate_words() -> None:
+    body = "<table><tr><th>Site</th><th>State</th></tr></table><dl><dt>Stage</dt><dd>Open</dd></dl>"
+    text = " ".join(part for s in sections(page_body(body)) or [] for part in s.text)
+    assert "SiteState" not in text and "StageOpen" not in text
+    assert text.split() == ["Site", "State", "Stage", "Open"]
+
+
+def page_body(body: str) -> str:
+    return split_page(str(page("x.md", "X", body).content))[1]

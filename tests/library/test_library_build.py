@@ -81,8 +81,8 @@ def test_document_page_offers_the_file_with_type_and_size(built_fixture: Path) -
     html = read(built_fixture, "resources/community-toolkit")
     assert 'href="../files/toolkit.pdf">Download the toolkit (PDF, 19 bytes)</a>' in html
     assert (built_fixture / "resources/files/toolkit.pdf").is_file()
-    assert "<dt>Written for</dt><dd>project managers, community members</dd>" in html
-    assert "<dt>Helps sites that are</dt><dd>exploring, developing</dd>" in html
+    assert "<dt>Written for</dt>\n<dd>project managers, community members</dd>" in html
+    assert "<dt>Helps sites that are</dt>\n<dd>exploring, developing</dd>" in html
     assert '<a href="../topics/harm-reduction/">harm reduction</a>' in html
     assert (
         'This page will stay at <a href="./" class="lp-permalink">'

@@ -271,7 +271,7 @@ def test_state_pages_list_public_sites_only(built_fixture: Path) -> None:
     assert sorted(p.name for p in states.iterdir() if p.is_dir()) == ["nm", "ny"]  # no TX
     ny = (states / "ny/index.html").read_text("utf-8")
     assert '<th scope="row"><a href="../../albany-ny/">Albany LEAD</a></th>' in ny
-    assert "<td>Albany, Albany County</td><td>Operating</td><td>2016</td>" in ny
+    assert "<td>Albany, Albany County</td>\n<td>Operating</td>\n<td>2016</td>" in ny
     assert "1 public LEAD® site in New York: 1 operating." in ny
     index = (states / "index.html").read_text("utf-8")
     assert '<a href="nm/">New Mexico</a> (1 site)' in index
@@ -283,7 +283,7 @@ def test_summary_counts_public_sites_in_tables(built_fixture: Path) -> None:
     assert "2 public LEAD® sites in 2 states." in html
     assert html.count("<caption>") == 3
     rows = dict(
-        re.findall(r'<th scope="row">(\w[\w ]*)</th><td><span class="lp-tally">(\d+)', html)
+        re.findall(r'<th scope="row">(\w[\w ]*)</th>\n<td><span class="lp-tally">(\d+)', html)
     )
     assert rows["Exploring"] == "1" and rows["Operating"] == "1" and rows["Developing"] == "0"
     assert rows["All stages"] == "2"

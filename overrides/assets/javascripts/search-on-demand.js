@@ -13,6 +13,8 @@
   var send = XMLHttpRequest.prototype.send;
   var held = [];
   var released = new URLSearchParams(location.search).has("h");
+  // The portal's root, from this script's own address (…/assets/javascripts/this.js).
+  var base = document.currentScript ? document.currentScript.src.replace(/assets\/javascripts\/[^/]*$/, "") : "";
 
   function isIndex(url) {
     try {
@@ -28,6 +30,24 @@
     held.splice(0).forEach(function (request) {
       send.apply(request[0], request[1]);
     });
+    loadPlaceSuggestions();
+  }
+
+  // Issue 17 (search finds places): the nearest-sites suggestion loads with the index.
+  function loadScript(src, then) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = then;
+    document.head.appendChild(script);
+  }
+
+  function loadPlaceSuggestions() {
+    if (!base || window.leadportalSearchBase !== undefined) return;
+    window.leadportalSearchBase = base;
+    var assets = base + "assets/leadportal/";
+    var suggest = function () { loadScript(assets + "search-places.js"); };
+    if (window.leadportalPlaces) suggest();
+    else loadScript(assets + "place-lookup.js", suggest);
   }
 
   function usesSearch(target) {

@@ -28,6 +28,15 @@ COLLECTION_NAMES = {"site": "sites", "document": "documents", "form": "forms"}
 # Where the schema alone cannot tell: a document's `file` is an upload kept beside the record.
 WIDGET_OVERRIDES: dict[tuple[str, str], dict[str, Any]] = {
     ("document", "file"): {"widget": "file", "media_folder": "files", "public_folder": "files"},
+    # A document's sites are picked from the site records and stored by file name (slug).
+    ("document", "sites"): {
+        "widget": "relation",
+        "collection": "sites",
+        "value_field": "{{slug}}",
+        "search_fields": ["name", "jurisdiction.city", "jurisdiction.county"],
+        "display_fields": ["name"],
+        "multiple": True,
+    },
 }
 UPLOADS_FOLDER = "files"  # a document's upload: docs/resources/files/<name>, named files/<name>
 BACKENDS = ("github", "gitlab", "gitea")
@@ -147,7 +156,10 @@ def _fields(kind: str, settings: Settings) -> list[dict[str, Any]]:
     schema = record_schema(kind, settings)
     fields = object_fields(schema, schema.get("$defs", {}))
     for field in fields:
-        field.update(WIDGET_OVERRIDES.get((kind, field["name"]), {}))
+        override = WIDGET_OVERRIDES.get((kind, field["name"]))
+        if override and override["widget"] == "relation":
+            field.pop("field", None)  # the list's item widget gives way to the relation
+        field.update(override or {})
         if field["name"] == "public":  # like `leadportal new`: nothing is published by accident
             field["default"] = False
     return fields

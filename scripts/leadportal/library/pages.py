@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from leadportal.library import catalog as library
 from leadportal.library.atom import feed
 from leadportal.library.catalog import Entry
+from leadportal.portal.links import sites_of
 from leadportal.portal.model import Portal
 from leadportal.render.dates import human_date, iso_date
 from leadportal.render.facets import Facet, Option, facet_counts
@@ -113,6 +114,7 @@ def document_page(
         topics=[by_name[t] for t in doc.topics],
         stage_labels=[portal.stage_label(s).lower() for s in doc.stages],
         related=library.related(entry, index),
+        sites=sites_of(portal, doc),
         host=urlsplit(doc.url).hostname if doc.url else "",
         language=LANGUAGES.get(doc.language, doc.language),
         permalink=absolute(portal, entry.url),

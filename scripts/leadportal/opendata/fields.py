@@ -115,6 +115,12 @@ SITE_FIELDS: tuple[SiteField, ...] = (
         "When the Bureau last checked this record.",
         lambda e, s: _iso(e.site.last_verified),
     ),
+    DataField(
+        "documents",
+        "list of text",
+        "Slugs of the documents about this site (see `documents.json`).",
+        lambda e, s: list(e.documents),
+    ),
     DataField("page", "URL", "The site's page on this portal.", lambda e, s: portal_url(s, e.url)),
 )
 
@@ -218,6 +224,12 @@ DOCUMENT_FIELDS: tuple[DocumentField, ...] = (
     DataField("audience", "list of text", "Who it is for.", lambda d, s: list(d.record.audience)),
     DataField(
         "stages", "list of text", "Site stages it helps with.", lambda d, s: list(d.record.stages)
+    ),
+    DataField(
+        "sites",
+        "list of text",
+        "Slugs of the sites it is about (see `sites.json`).",
+        lambda d, s: list(d.record.sites),
     ),
     DataField("publisher", "text or null", "Publisher.", lambda d, s: d.record.publisher),
     DataField("authors", "list of text", "Authors.", lambda d, s: list(d.record.authors)),

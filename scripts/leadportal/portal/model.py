@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from leadportal.places.geocache import CachedPlace, place_query
 from leadportal.records.loaded import Loaded, Records
@@ -19,6 +19,7 @@ class SiteEntry:
     site: Site
     lat: float | None = None
     lon: float | None = None
+    documents: tuple[str, ...] = ()  # slugs of the public documents naming this site
 
     @property
     def url(self) -> str:
@@ -65,15 +66,38 @@ def site_entry(loaded: Loaded[Site], places: Mapping[str, CachedPlace]) -> SiteE
     )
 
 
+def public_links(
+    documents: list[Loaded[Document]], public_sites: set[str]
+) -> list[Loaded[Document]]:
+    """Each document's `sites` without the sites that are not public: nothing downstream
+    (pages, exports) may name a record that is kept out of the portal."""
+    kept = []
+    for loaded in documents:
+        sites = [slug for slug in loaded.record.sites if slug in public_sites]
+        if sites != loaded.record.sites:
+            loaded = replace(loaded, record=loaded.record.model_copy(update={"sites": sites}))
+        kept.append(loaded)
+    return kept
+
+
+def with_documents(entry: SiteEntry, documents: list[Loaded[Document]]) -> SiteEntry:
+    about = tuple(d.slug for d in documents if entry.slug in d.record.sites)
+    return replace(entry, documents=about) if about else entry
+
+
 def build_portal(
     records: Records, settings: Settings, places: Mapping[str, CachedPlace] | None = None
 ) -> Portal:
     """Keep public records only (sorted by slug) and derive what the pages need."""
     places = places or {}
+    sites = [site_entry(s, places) for s in records.sites if s.record.public]
+    documents = public_links(
+        [d for d in records.documents if d.record.public], {s.slug for s in sites}
+    )
     return Portal(
         settings,
-        sites=tuple(site_entry(s, places) for s in records.sites if s.record.public),
-        documents=tuple(d for d in records.documents if d.record.public),
+        sites=tuple(with_documents(entry, documents) for entry in sites),
+        documents=tuple(documents),
         forms=tuple(f for f in records.forms if f.record.public),
         guides=tuple(records.steps.record.stages) if records.steps else (),
         roles=roles_of(settings),

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from leadportal.records.document_sites import document_site_problems
 from leadportal.records.file_checks import document_file_problems
 from leadportal.records.form_backend import all_form_problems
 from leadportal.records.loaded import Loaded, Records
@@ -220,6 +221,7 @@ def load_records(settings: Settings, memo: FileMemo | None = None) -> Records:
             file_problems += document_file_problems(document, settings)
     bad_files = {p.path for p in file_problems if p.is_error}
     documents = [d for d in documents if d.path not in bad_files]
+    file_problems += document_site_problems(documents, sites)
     form_problems += all_form_problems(forms, settings)
     steps, step_problems = load_steps(settings, validation_context(settings))
     if steps is not None:

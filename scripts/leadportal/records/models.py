@@ -176,6 +176,13 @@ class Site(Record):
         return value
 
 
+RecordSlug = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+DOCUMENT_SITES = (
+    "The sites this document is about: the file names of their records in sites/, without "
+    ".yml. Each one's page lists this document, and this document's page links it."
+)
+
+
 class Document(Record):
     """A reference document: docs/resources/<slug>.yml, beside its file."""
 
@@ -190,12 +197,23 @@ class Document(Record):
     url: WebUrl | None = Field(None, description=FILE_OR_URL)
     audience: list[Audience] = []
     stages: list[Stage] = []
+    sites: list[RecordSlug] = Field([], description=DOCUMENT_SITES)
     publisher: Text | None = None
     authors: list[Text] = []
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
     printable: Switch = False
     updated: PartialDate | None = None
     public: Switch = Field(True, description=PUBLIC)
+
+    @field_validator("sites")
+    @classmethod
+    def _each_site_once(cls, sites: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for slug in sites:
+            if slug in seen:
+                raise fail(f"'{slug}' is listed twice", "name each site once")
+            seen.add(slug)
+        return sites
 
     @model_validator(mode="after")
     def _file_or_url(self) -> Document:
@@ -274,9 +292,6 @@ class Form(Record):
                 "use the https:// address of the form backend",
             )
         return value
-
-
-RecordSlug = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
 
 
 class StageGuide(Record):

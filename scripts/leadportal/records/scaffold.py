@@ -59,6 +59,7 @@ def examples(kind: str, settings: Settings) -> dict[str, Any]:
             "url": "https://example.org/where-the-document-is-published/",
             "audience": [vocab("audiences")[0]],
             "stages": [vocab("stages")[0]],
+            "sites": ["example-county"],
             "publisher": "LEAD Support Bureau",
             "authors": ["First Author"],
             "language": "en",

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
+
+# Search reads a page's text without its tags: cells and terms written edge to edge
+# (`<th>Site</th><th>State</th>`) would run together as "SiteState". A line break after each
+# one keeps them words, and changes nothing on screen (whitespace between cells is ignored).
+CELL_END = re.compile(r"(</(?:td|th|dt|dd|caption)>)(?=<)", re.IGNORECASE)
+
+
+def with_word_breaks(body: str) -> str:
+    return CELL_END.sub("\\1\n", body)
 
 
 @dataclass(frozen=True, order=True)
@@ -41,7 +51,7 @@ def page(
     Themes print `title` and `description` into HTML without escaping, so they are escaped here.
     """
     texts = {"title": html.escape(title), "description": description and html.escape(description)}
-    return Output(path, front_matter({**texts, **meta}) + body.strip() + "\n")
+    return Output(path, front_matter({**texts, **meta}) + with_word_breaks(body.strip()) + "\n")
 
 
 def split_page(text: str) -> tuple[str, str]:

@@ -13,10 +13,11 @@ from leadportal.render.urls import relative_url
 FILTERS_SCRIPT = "assets/leadportal/filters.js"
 FILTERS_STYLE = "assets/leadportal/filters.css"
 PLACES_SCRIPT = "assets/leadportal/place-lookup.js"
+SEARCH_PLACES_SCRIPT = "assets/leadportal/search-places.js"  # loaded by search-on-demand.js
 
 
 def shared_assets(portal: Portal) -> Iterator[Output]:
-    for path in (FILTERS_SCRIPT, FILTERS_STYLE, PLACES_SCRIPT):
+    for path in (FILTERS_SCRIPT, FILTERS_STYLE, PLACES_SCRIPT, SEARCH_PLACES_SCRIPT):
         name = path.rsplit("/", 1)[1]
         source = resources.files("leadportal.render").joinpath("assets", name)
         yield Output(path, source.read_text(encoding="utf-8"))

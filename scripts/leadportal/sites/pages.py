@@ -9,6 +9,7 @@ from importlib import resources
 from urllib.parse import quote
 
 from leadportal.places.us_states import state_name
+from leadportal.portal.links import documents_about, nearest_sites
 from leadportal.portal.model import Portal, SiteEntry
 from leadportal.portal.site_checks import Verification, verification
 from leadportal.records.models import Partner, StageChange
@@ -105,6 +106,14 @@ def description(entry: SiteEntry, portal: Portal) -> str:
     )
 
 
+def distance_words(miles: float, km: float) -> str:
+    """`25 miles (40 km)`; two sites in one city are `under 1 mile (under 2 km)` apart."""
+    if miles < 1:
+        return "under 1 mile (under 2 km)"
+    whole = round(miles)
+    return f"{whole:,} mile{'s' if whole != 1 else ''} ({round(km):,} km)"
+
+
 def site_page(entry: SiteEntry, portal: Portal) -> Output:
     settings = portal.settings
     here = entry.url
@@ -123,6 +132,9 @@ def site_page(entry: SiteEntry, portal: Portal) -> Output:
         maps=map_links(entry),
         verified=checked,
         correction_url=correction_url(entry, portal),
+        documents=documents_about(portal, entry.slug),
+        nearest=nearest_sites(portal, entry),
+        distance_words=distance_words,
         start_url=relative_url(here, portal.start_url) if portal.start_url else None,
         urls={"sites": SITES_URL, "state": state_url(entry.site.jurisdiction.state)},
     )
