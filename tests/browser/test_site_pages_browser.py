@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from chromium_pages import GuardedPage, axe_violations
+from contrast import contrast
 
 
 def search_results(guarded: GuardedPage, base: str, query: str) -> list[str]:
@@ -124,3 +126,64 @@ def test_site_page_links_its_state_and_the_list(
     page.wait_for_url(base + "sites/summary/")
     assert page.is_visible("caption >> text=Public LEAD® sites by stage")
     guarded_page.assert_clean()
+
+
+def _hex(rgb: str) -> str:
+    """`rgb(r, g, b)` as the browser computes it, as #rrggbb."""
+    parts = rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]
+    return "#" + "".join(f"{int(float(p)):02x}" for p in parts)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_summary_bars_stand_out_in_both_schemes(
+    scheme: str,
+    built_real_portal: Path,
+    serve_dir: Callable[[Path], str],
+    chromium: Any,
+) -> None:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(serve_dir(built_real_portal) + "sites/summary/")
+    bar = page.eval_on_selector(".lp-bar", "e => getComputedStyle(e).borderTopColor")
+    background = page.evaluate(
+        "getComputedStyle(document.querySelector('.md-main')).backgroundColor === "
+        "'rgba(0, 0, 0, 0)' ? getComputedStyle(document.body).backgroundColor : "
+        "getComputedStyle(document.querySelector('.md-main')).backgroundColor"
+    )
+    context.close()
+    assert contrast(_hex(bar), _hex(background)) >= 3, (scheme, bar, background)
+
+
+@pytest.mark.parametrize(("width", "fits"), [(1280, True), (375, False)])
+def test_summary_state_table_is_never_clipped(
+    width: int,
+    fits: bool,
+    built_real_portal: Path,
+    serve_dir: Callable[[Path], str],
+    chromium: Any,
+) -> None:
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(serve_dir(built_real_portal) + "sites/summary/")
+    region = page.locator(".lp-scroll")
+    sizes = region.evaluate(
+        "e => [e.scrollWidth, e.clientWidth, e.tabIndex, e.getAttribute('role')]"
+    )
+    last_head = page.locator(".lp-scroll thead th").last
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(400)  # smooth scrolling
+    moved = region.evaluate("e => e.scrollLeft") > 0
+    region.evaluate("e => { e.style.scrollBehavior = 'auto'; e.scrollLeft = e.scrollWidth; }")
+    seen = last_head.evaluate(
+        "th => { const r = th.getBoundingClientRect(), w = th.closest('.lp-scroll')"
+        ".getBoundingClientRect(); return r.right <= w.right + 1 && r.left >= w.left - 1; }"
+    )
+    context.close()
+    scroll_width, client_width, tab_index, role = sizes
+    assert role == "region" and tab_index == 0, "the table's region takes keyboard focus"
+    if fits:
+        assert scroll_width <= client_width + 1, f"clipped at {width} px: {sizes}"
+    else:
+        assert moved, f"the arrow keys do not scroll the table at {width} px"
+    assert seen, f"the last column cannot be brought into view at {width} px"
