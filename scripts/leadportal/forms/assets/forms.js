@@ -315,7 +315,6 @@
       if (first) first.focus();
     });
   });
-  show(part("keeps"));
   root.querySelectorAll("[data-lp-mailto]").forEach(function (a) {
     a.addEventListener("click", function () { a.href = mailtoHref(); });
   });
