@@ -110,6 +110,7 @@
       stateSelect.value = "";
     }
   });
+  F.openPanel(form, Boolean(stateSelect && stateSelect.value));
   update(false);
 
   /* ---- near me ---- */
@@ -250,5 +251,6 @@
       );
     });
   }
+  F.openPanel(near, false);
   near.hidden = false;
 })();
