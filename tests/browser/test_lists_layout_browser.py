@@ -86,3 +86,36 @@ def test_a_choice_in_the_address_opens_the_folded_panel(
     page.wait_for_selector("[data-lp-filters]:not([hidden])")
     assert page.eval_on_selector("[data-lp-filters] details", "d => d.open") is True
     assert page.is_checked("[data-lp-filters] input[name=stage][value=operating]")
+
+
+LINES_PER_CELL = """cells => cells.map(cell => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const tops = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+    return [cell.textContent.trim(), tops.size];
+})"""
+
+
+@pytest.mark.parametrize("path", list(FIRST_ITEM))
+def test_on_a_desktop_generated_lists_have_no_empty_contents_column(
+    path: str,
+    built_real_portal: Path,
+    serve_dir: Callable[[Path], str],
+    open_page: Callable[[dict[str, object]], GuardedPage],
+) -> None:
+    page = open_page(DESKTOP).page
+    page.goto(serve_dir(built_real_portal) + path)
+    assert page.is_hidden(".md-sidebar--secondary")
+    assert page.eval_on_selector(".md-content", "e => e.getBoundingClientRect().width") > 900
+
+
+def test_on_a_desktop_place_names_of_the_sites_list_do_not_wrap(
+    built_real_portal: Path,
+    serve_dir: Callable[[Path], str],
+    open_page: Callable[[dict[str, object]], GuardedPage],
+) -> None:
+    page = open_page(DESKTOP).page
+    page.goto(serve_dir(built_real_portal) + "sites/")
+    lines = page.eval_on_selector_all("tr.lp-site-row > td:nth-of-type(1)", LINES_PER_CELL)
+    assert len(lines) > 10
+    assert [place for place, count in lines if count > 1] == []
