@@ -21,19 +21,37 @@
   const caption = root.querySelector("caption");
   const captionText = caption ? caption.textContent : "";
 
+  // Each row's data is read from its attributes the first time a filter or near-me needs
+  // it, not at start-up: the page as built already shows every row with the right counts.
   const rows = Array.from(list.querySelectorAll("tr.lp-site-row"), function (tr, index) {
-    const lat = parseFloat(tr.dataset.lpLat);
-    const lon = parseFloat(tr.dataset.lpLon);
-    return {
-      element: tr,
-      index: index,
-      values: JSON.parse(tr.dataset.lpFacets || "{}"),
-      text: (tr.dataset.lpText || "").toLowerCase(),
-      point: isNaN(lat) || isNaN(lon) ? null : { lat: lat, lon: lon },
-      distanceCell: tr.querySelector("[data-lp-distance]"),
-      distance: null,
-    };
+    return lazyRow(tr, index);
   });
+
+  function lazyRow(tr, index) {
+    const row = { element: tr, index: index, distance: null };
+    let read = null;
+    function data() {
+      if (!read) {
+        const lat = parseFloat(tr.dataset.lpLat);
+        const lon = parseFloat(tr.dataset.lpLon);
+        read = {
+          values: JSON.parse(tr.dataset.lpFacets || "{}"),
+          text: (tr.dataset.lpText || "").toLowerCase(),
+          point: isNaN(lat) || isNaN(lon) ? null : { lat: lat, lon: lon },
+          distanceCell: tr.querySelector("[data-lp-distance]"),
+        };
+      }
+      return read;
+    }
+    ["values", "text", "point", "distanceCell"].forEach(function (key) {
+      Object.defineProperty(row, key, {
+        get: function () {
+          return data()[key];
+        },
+      });
+    });
+    return row;
+  }
   const boxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
   const stateSelect = form.querySelector("select[name=state]");
   const query = form.querySelector("input[name=words]");
@@ -113,7 +131,9 @@
     }
   });
   F.openPanel(form, Boolean(stateSelect && stateSelect.value));
-  update(false);
+  if (location.search) {
+    update(false); // a view from the address; without one the built page is already right
+  }
 
   /* ---- near me ---- */
 
