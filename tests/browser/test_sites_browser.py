@@ -358,6 +358,20 @@ def test_with_javascript_off_the_whole_list_is_there(
         assert "Seattle & King County LEAD" in names
         assert page.is_visible("table.lp-sites") and not page.is_visible("form.lp-filters")
         assert page.inner_text(".lp-count-line").startswith(f"{len(names)} participating sites in ")
+        # Narrowing by stage without script: the stage links lead to a page per stage.
+        page.get_by_role("navigation", name="Sites by stage:").get_by_role(
+            "link", name="Paused"
+        ).click()
+        assert page.url.endswith("/sites/stages/paused/")
+        stages = page.eval_on_selector_all(
+            "tbody th a", "links => links.map(a => a.getAttribute('href').split('/')[2])"
+        )
+        paused = [
+            path.stem
+            for path in (REPO_ROOT / "sites").glob("*.yml")
+            if "\nstage: paused\n" in path.read_text("utf-8")
+        ]
+        assert sorted(stages) == sorted(paused) and paused
     finally:
         context.close()
 

@@ -16,6 +16,7 @@ from leadportal.render.dates import human_date
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
 from leadportal.render.urls import relative_url
+from leadportal.sites.stages import stage_url
 from leadportal.sites.states import SITES_URL, STYLE, head, state_url
 
 SEARCH_BOOST = 4  # a site's page ranks above ordinary pages (and documents) naming its place
@@ -124,7 +125,11 @@ def site_page(entry: SiteEntry, portal: Portal) -> Output:
         verified=checked,
         correction_url=correction_url(entry, portal),
         start_url=relative_url(here, portal.start_url) if portal.start_url else None,
-        urls={"sites": SITES_URL, "state": state_url(entry.site.jurisdiction.state)},
+        urls={
+            "sites": SITES_URL,
+            "state": state_url(entry.site.jurisdiction.state),
+            "stage": stage_url(entry.site.stage),
+        },
     )
     return page(
         f"sites/{entry.slug}.md",
