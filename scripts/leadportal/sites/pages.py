@@ -9,14 +9,13 @@ from importlib import resources
 from urllib.parse import quote
 
 from leadportal.places.us_states import state_name
-from leadportal.portal.model import Portal, SiteEntry
+from leadportal.portal.model import Portal, SiteEntry, stage_url
 from leadportal.portal.site_checks import Verification, verification
 from leadportal.records.models import Partner, StageChange
 from leadportal.render.dates import human_date
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
 from leadportal.render.urls import relative_url
-from leadportal.sites.stages import stage_url
 from leadportal.sites.states import SITES_URL, STYLE, head, state_url
 
 SEARCH_BOOST = 4  # a site's page ranks above ordinary pages (and documents) naming its place

@@ -4,18 +4,15 @@ and no link."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from leadportal.places.us_states import state_name
-from leadportal.portal.model import Portal, SiteEntry
+from leadportal.portal.model import Portal, SiteEntry, stage_url
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
 from leadportal.render.urls import page_url
 from leadportal.sites.states import SITES_URL, STATES_INDEX, SUMMARY, head, launch_year, plural
-
-NOT_IN_URL = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -31,12 +28,6 @@ class Stage:
     @property
     def path(self) -> str:
         return f"{self.url.removesuffix('/')}.md"
-
-
-def stage_url(value: str) -> str:
-    """`operating` -> `sites/stages/operating/` (a configured stage of several words is
-    joined with hyphens)."""
-    return f"sites/stages/{NOT_IN_URL.sub('-', value.lower()).strip('-')}/"
 
 
 def stages(portal: Portal) -> list[Stage]:
