@@ -188,11 +188,17 @@ def test_a_typed_zip_sorts_by_distance_and_shows_miles(
     )
     assert rows[-1][1] == "Distance unknown"
     assert page.is_visible("th[data-lp-distance-head]")
-    assert "Showing distance from ZIP code 98104, nearest first." in near_status(page)
+    assert (
+        "Sorted by distance from ZIP code 98104: nearest is Seattle Test LEAD, under 1 mile away."
+        in near_status(page)
+    )
     assert [r.rsplit("/", 1)[1] for r in requests if "places" in r] == ["places-zip.json"]
-    assert "98104" not in page.url  # the visitor's place stays out of the address
+    # The place is kept after the "#", which browsers never send to the server.
+    assert urlsplit(page.url).fragment == "near=98104"
+    assert urlsplit(page.url).query == ""
 
     page.click("text=Back to the order by name")
+    assert urlsplit(page.url).fragment == ""
     assert [slug for slug, _ in distances(page)][:2] == ["albany-ny", "boise"]
     assert not page.is_visible("th[data-lp-distance-head]")
     assert not page.is_visible("text=Back to the order by name")
@@ -206,11 +212,11 @@ def test_typed_names_pick_sensibly_offer_choices_and_explain_failures(
     open_sites(page, near_portal, serve_dir(near_portal))
 
     sort_near(page, "Portland")
-    assert "Showing distance from Portland, OR, nearest first." in near_status(page)
+    assert "Sorted by distance from Portland, OR: nearest is" in near_status(page)
     assert page.is_visible(".lp-near-choices button:text-is('Portland, ME')")
     assert distances(page)[0][0] == "seattle"
     page.click(".lp-near-choices button:text-is('Portland, ME')")
-    assert "Showing distance from Portland, ME" in near_status(page)
+    assert "Sorted by distance from Portland, ME" in near_status(page)
     assert distances(page)[0] == ["portland-me", "Under 1 mile"]
 
     sort_near(page, "King County")
@@ -232,6 +238,69 @@ def test_typed_names_pick_sensibly_offer_choices_and_explain_failures(
     assert "“Narnia” is not a US state we know" in near_status(page)
     sort_near(page, "00000")
     assert "ZIP code 00000 is not in our list" in near_status(page)
+    guarded_page.assert_clean()
+
+
+def in_viewport(page: Page, selector: str) -> bool:
+    return page.eval_on_selector(  # type: ignore[attr-defined,no-any-return]
+        selector,
+        """e => { const r = e.getBoundingClientRect();
+                  return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+    )
+
+
+def test_near_me_brings_the_nearest_site_into_view_on_a_phone(
+    near_portal: Path, serve_dir: Callable[[Path], str], chromium: object
+) -> None:
+    context = chromium.new_context(viewport={"width": 375, "height": 700})  # type: ignore[attr-defined]
+    try:
+        guarded = guard_page(context.new_page())
+        page = guarded.page
+        open_sites(page, near_portal, serve_dir(near_portal))
+        page.click("#lp-near-heading")  # the panel is folded on a phone
+        assert not in_viewport(page, "tr.lp-site-row")
+        sort_near(page, "Seattle, WA", click=True)
+        assert distances(page)[0][0] == "seattle"
+        assert in_viewport(page, "tr.lp-site-row")  # the first row: the nearest site
+        # The live region (role=status) tells a screen-reader user what happened.
+        assert page.get_attribute("[data-lp-near-status]", "role") == "status"
+        assert near_status(page).startswith(
+            "Sorted by distance from Seattle, WA: nearest is Seattle Test LEAD"
+        )
+        guarded.assert_clean()
+    finally:
+        context.close()
+
+
+def test_an_unknown_place_clears_the_distance_sort_and_says_so(
+    near_portal: Path, serve_dir: Callable[[Path], str], guarded_page: GuardedPage
+) -> None:
+    page = guarded_page.page
+    open_sites(page, near_portal, serve_dir(near_portal))
+    sort_near(page, "98104")
+    assert page.is_visible("th[data-lp-distance-head]")
+    sort_near(page, "Xyzzyville")
+    assert not page.is_visible("th[data-lp-distance-head]")
+    assert not page.is_visible("[data-lp-distance]")
+    assert [slug for slug, _ in distances(page)][:2] == ["albany-ny", "boise"]
+    text = near_status(page)
+    assert "We could not find “Xyzzyville”. Try a city and state (Seattle, WA)" in text
+    assert "The list is back in the order by name." in text
+    assert urlsplit(page.url).fragment == ""
+    guarded_page.assert_clean()
+
+
+def test_a_page_opened_with_a_place_in_the_address_sorts_at_once(
+    near_portal: Path, serve_dir: Callable[[Path], str], guarded_page: GuardedPage
+) -> None:
+    page = guarded_page.page
+    url = open_sites(page, near_portal, serve_dir(near_portal))
+    page.goto(url + "#near=98104")
+    page.reload()
+    expect(page.locator("[data-lp-near-status]")).to_contain_text("Sorted by distance")
+    assert distances(page)[0] == ["seattle", "Under 1 mile"]
+    assert page.input_value("#lp-near-place") == "98104"
+    assert page.is_visible("th[data-lp-distance-head]")
     guarded_page.assert_clean()
 
 
@@ -289,6 +358,20 @@ def test_with_javascript_off_the_whole_list_is_there(
         assert "Seattle & King County LEAD" in names
         assert page.is_visible("table.lp-sites") and not page.is_visible("form.lp-filters")
         assert page.inner_text(".lp-count-line").startswith(f"{len(names)} participating sites in ")
+        # Narrowing by stage without script: the stage links lead to a page per stage.
+        page.get_by_role("navigation", name="Sites by stage:").get_by_role(
+            "link", name="Paused"
+        ).click()
+        assert page.url.endswith("/sites/stages/paused/")
+        stages = page.eval_on_selector_all(
+            "tbody th a", "links => links.map(a => a.getAttribute('href').split('/')[2])"
+        )
+        paused = [
+            path.stem
+            for path in (REPO_ROOT / "sites").glob("*.yml")
+            if "\nstage: paused\n" in path.read_text("utf-8")
+        ]
+        assert sorted(stages) == sorted(paused) and paused
     finally:
         context.close()
 

@@ -145,3 +145,19 @@ def test_the_search_dialog_has_an_accessible_name_on_every_page(built_real_porta
         and 'role="dialog" aria-label="Search"' not in text
     ]
     assert unnamed == []
+
+
+@pytest.mark.slow
+def test_generated_pages_hide_their_empty_contents_column(built_real_portal: Path) -> None:
+    """A generated page has no table of contents: the theme's column for it stays hidden, so
+    the lists get the width. A Markdown page with headings keeps its contents column."""
+    sidebar = re.compile(r'<div class="md-sidebar md-sidebar--secondary"[^>]*>')
+    for page in (
+        "sites/index.html",
+        "resources/index.html",
+        "sites/seattle-king-county/index.html",
+    ):
+        html = (built_real_portal / page).read_text(encoding="utf-8")
+        assert all(" hidden" in tag for tag in sidebar.findall(html)), page
+    about = (built_real_portal / "about/index.html").read_text(encoding="utf-8")
+    assert not any(" hidden" in tag for tag in sidebar.findall(about))

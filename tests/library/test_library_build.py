@@ -60,7 +60,7 @@ def test_library_filters_start_hidden_with_counts_for_every_facet(built_fixture:
     ]
     assert (
         'value="harm reduction"><label for="lp-topic-1">Harm reduction '
-        '<span class="lp-count" data-lp-count>(2)</span>'
+        '<span class="lp-facet-count" data-lp-count>(2)</span>'
     ) in form
     assert '<p class="lp-status" role="status" data-lp-status>Showing all 4 documents.</p>' in html
 

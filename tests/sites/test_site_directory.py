@@ -95,7 +95,7 @@ def test_filter_counts_are_those_of_facets_py() -> None:
     assert '<option value="NM" data-lp-label="New Mexico">New Mexico (1)</option>' in body
     assert (
         'value="operating"><label for="lp-stage-2">Operating '
-        '<span class="lp-count" data-lp-count>(1)</span>' in body
+        '<span class="lp-facet-count" data-lp-count>(1)</span>' in body
     )
     assert 'name="pathway"' not in body  # no site has a pathway: no empty group
 

@@ -278,6 +278,44 @@ def test_state_pages_list_public_sites_only(built_fixture: Path) -> None:
     assert "Texas" not in index
 
 
+def test_stage_pages_list_exactly_the_public_sites_of_their_stage(built_fixture: Path) -> None:
+    stages = built_fixture / "sites/stages"
+    # Developing has only the private site and paused, launching, ended none: no page.
+    assert sorted(p.name for p in stages.iterdir() if p.is_dir()) == ["exploring", "operating"]
+    operating = (stages / "operating/index.html").read_text("utf-8")
+    rows = re.findall(r'<th scope="row"><a href="([^"]+)">', operating)
+    assert rows == ["../../albany-ny/"]
+    assert "<td>Albany, Albany County</td><td>New York</td><td>2016</td>" in operating
+    assert "1 public LEAD® site at the stage “operating”." in operating
+    assert '<a href="../exploring/">Exploring (1)</a>' in operating
+    exploring = (stages / "exploring/index.html").read_text("utf-8")
+    assert re.findall(r'<th scope="row"><a href="([^"]+)">', exploring) == [
+        "../../quotes-and-script/"
+    ]
+    assert "Canary" not in exploring + operating
+
+
+def test_the_list_and_each_site_page_link_the_stage_pages(built_fixture: Path) -> None:
+    sites = (built_fixture / "sites/index.html").read_text("utf-8")
+    start = sites.index('class="lp-stage-links"')
+    nav = sites[start : sites.index("</nav>", start)]
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a> \((\d+)\)', nav) == [
+        ("stages/exploring/", "Exploring", "1"),
+        ("stages/operating/", "Operating", "1"),
+    ]  # in vocabulary order; a stage with no public site has no link
+    albany = (built_fixture / "sites/albany-ny/index.html").read_text("utf-8")
+    assert '<dt>Stage</dt><dd><a href="../stages/operating/">Operating</a></dd>' in albany
+
+
+def test_stage_pages_are_in_the_site_map_like_state_pages(built_fixture: Path) -> None:
+    html_map = (built_fixture / "sitemap/index.html").read_text("utf-8")
+    xml_map = (built_fixture / "sitemap.xml").read_text("utf-8")
+    for page in ("states/ny/", "stages/operating/", "stages/exploring/"):
+        assert f'href="../sites/{page}"' in html_map, page
+        assert f"/sites/{page}</loc>" in xml_map, page
+    assert "stages/developing/" not in html_map + xml_map
+
+
 def test_summary_counts_public_sites_in_tables(built_fixture: Path) -> None:
     html = (built_fixture / "sites/summary/index.html").read_text("utf-8")
     assert "2 public LEAD® sites in 2 states." in html

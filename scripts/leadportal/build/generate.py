@@ -34,6 +34,7 @@ from leadportal.sitemap.robots import robots_txt
 from leadportal.sites.directory import site_directory
 from leadportal.sites.map_page import site_map
 from leadportal.sites.pages import site_pages
+from leadportal.sites.stages import stage_pages
 from leadportal.sites.states import state_pages
 from leadportal.start.pages import start_pages
 
@@ -44,6 +45,7 @@ Finisher = Callable[[Portal, Sequence[Output]], Iterable[Output]]
 RENDERERS: tuple[Renderer, ...] = (
     site_pages,
     state_pages,
+    stage_pages,
     site_directory,
     library_pages,
     form_pages,

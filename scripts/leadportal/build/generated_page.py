@@ -36,13 +36,21 @@ class GeneratedPage(Page):
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
-        self.meta = dict(self.generated_meta)
+        self.meta = meta_without_toc(self.generated_meta)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.body
         self.toc = get_toc([])
         # So that MkDocs checks a Markdown link to `data/index.md#hsds` as for any page.
         self.present_anchor_ids = {a or b for a, b in ANCHOR_ID.findall(self.body)}
+
+
+def meta_without_toc(meta: dict[str, Any]) -> dict[str, Any]:
+    """A generated page's table of contents is always empty (`render` gives it none); the
+    theme would still keep a column for it that squeezes the page's tables, so every
+    generated page asks the theme to hide it (Material's `hide: [toc]`)."""
+    hidden = [item for item in meta.get("hide") or [] if item != "toc"]
+    return {**meta, "hide": [*hidden, "toc"]}
 
 
 def nav_titles(nav: Any) -> dict[str, str]:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from leadportal.portal.model import Portal
+from leadportal.portal.model import Portal, stage_url
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,9 @@ def home_stats(portal: Portal) -> dict[str, Any]:
     return {
         "total": len(portal.sites),
         "states": len({entry.site.jurisdiction.state for entry in portal.sites}),
-        "stages": [{"stage": s.stage, "label": s.label, "count": s.count} for s in stages],
+        "stages": [
+            {"stage": s.stage, "label": s.label, "count": s.count, "url": stage_url(s.stage)}
+            for s in stages
+        ],
         "start_url": portal.start_url,  # "Start here", when the portal has it
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -33,6 +34,14 @@ class SiteEntry:
 
 
 START_FOLDER = "start"  # the "Start here" pages (leadportal.start), linked from other pages
+NOT_IN_URL = re.compile(r"[^a-z0-9]+")
+
+
+def stage_url(stage: str) -> str:
+    """The page of a stage's sites (leadportal.sites.stages), linked from the home page too:
+    `operating` -> `sites/stages/operating/`; a configured stage of several words is joined
+    with hyphens."""
+    return f"sites/stages/{NOT_IN_URL.sub('-', stage.lower()).strip('-')}/"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from leadportal.records.problems import REMINDER, Problem
 from leadportal.records.settings import Settings
 
 # Slugs whose page would take the address of another page below /sites/.
-RESERVED_SLUGS = ("index", "map", "states", "summary")
+RESERVED_SLUGS = ("index", "map", "stages", "states", "summary")
 
 
 @dataclass(frozen=True)

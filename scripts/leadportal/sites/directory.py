@@ -20,6 +20,7 @@ from leadportal.render.outputs import Output, page
 from leadportal.render.shared_assets import filters_script, filters_style, places_script
 from leadportal.render.templating import render
 from leadportal.render.urls import relative_url
+from leadportal.sites.stages import stages
 
 FOLDER = "sites"
 INDEX = f"{FOLDER}/index.md"
@@ -130,6 +131,10 @@ def directory_page(rows: Sequence[Row], portal: Portal) -> Output:
         rows=rows,
         facets=facets(rows, portal),
         count_line=count_line(rows),
+        stage_links=[
+            (stage.label, relative_url(HERE, stage.url), len(stage.sites))
+            for stage in stages(portal)
+        ],
         stage_label=portal.stage_label,
         has_coordinates=has_coordinates(rows),
         places_file=PLACES_FILE,

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from leadportal.places.us_states import state_name
 from leadportal.portal.links import documents_about, nearest_sites
-from leadportal.portal.model import Portal, SiteEntry
+from leadportal.portal.model import Portal, SiteEntry, stage_url
 from leadportal.portal.site_checks import Verification, verification
 from leadportal.records.models import Partner, StageChange
 from leadportal.render.dates import human_date
@@ -136,7 +136,11 @@ def site_page(entry: SiteEntry, portal: Portal) -> Output:
         nearest=nearest_sites(portal, entry),
         distance_words=distance_words,
         start_url=relative_url(here, portal.start_url) if portal.start_url else None,
-        urls={"sites": SITES_URL, "state": state_url(entry.site.jurisdiction.state)},
+        urls={
+            "sites": SITES_URL,
+            "state": state_url(entry.site.jurisdiction.state),
+            "stage": stage_url(entry.site.stage),
+        },
     )
     return page(
         f"sites/{entry.slug}.md",

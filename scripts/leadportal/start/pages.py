@@ -71,12 +71,14 @@ def start_pages(portal: Portal) -> Iterator[Output]:
         yield Output(path, resources.files("leadportal.start").joinpath("assets", name).read_text())
 
 
-def head(here: str, *, places: bool = False) -> list[dict[str, str]]:
-    items = [{"rel": "stylesheet", "href": relative_url(here, STYLE)}]
-    if places:
-        items.append(places_script(here))
-    items.append({"src": relative_url(here, SCRIPT), "defer": "defer"})
-    return items
+def head(here: str) -> list[dict[str, str]]:
+    """Every page loads the place lookup: start.js keeps the place after the `#` with its
+    helpers, on the first pages too (where it only carries the place from link to link)."""
+    return [
+        {"rel": "stylesheet", "href": relative_url(here, STYLE)},
+        places_script(here),
+        {"src": relative_url(here, SCRIPT), "defer": "defer"},
+    ]
 
 
 def index_page(portal: Portal) -> Output:
@@ -162,7 +164,7 @@ def path_page(guide: StageGuide, role: Role, portal: Portal) -> Output:
         body,
         description=f"{role.label}, in a community that is {guide.stage}: the next steps, "
         "documents, sites further along and the Bureau's help.",
-        leadportal_head=head(here, places=places_ready),
+        leadportal_head=head(here),
         search=PATH_SEARCH,
     )
 

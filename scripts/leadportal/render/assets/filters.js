@@ -5,6 +5,8 @@
 window.leadportalFilters = (function () {
   "use strict";
 
+  const WIDE = "(min-width: 45em)"; // narrower screens fold the panels so the list comes first
+
   function words(text) {
     return text.toLowerCase().split(/\s+/).filter(Boolean);
   }
@@ -130,11 +132,23 @@ window.leadportalFilters = (function () {
         update(true);
       });
     }
+    openPanel(form, boxes.some(function (box) {
+      return box.checked;
+    }) || Boolean(query && query.value));
     form.hidden = false;
+  }
+
+  // A folded panel (details[data-lp-panel]) opens on wide screens, or when `wanted`.
+  function openPanel(container, wanted) {
+    const panel = container.querySelector("[data-lp-panel]");
+    if (panel && (wanted || window.matchMedia(WIDE).matches)) {
+      panel.open = true;
+    }
   }
 
   return {
     connect: connect,
+    openPanel: openPanel,
     words: words,
     matchesText: matchesText,
     matches: matches,

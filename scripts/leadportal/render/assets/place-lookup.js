@@ -1,7 +1,8 @@
 /* Places the visitor names, looked up in the place tables the build publishes beside the
    sites list (decoded as scripts/leadportal/places/place_table.py describes), and distances
-   in miles. Shared by the sites list (sites.js) and the "Start here" pages (start.js). Only
-   our own files are fetched; what the visitor types stays in the browser. */
+   in miles, and the place kept after the `#` of the address. Shared by the sites list
+   (sites.js) and the "Start here" pages (start.js). Only our own files are fetched; what the
+   visitor types stays in the browser. */
 (function () {
   "use strict";
 
@@ -222,5 +223,28 @@
     return whole.toLocaleString("en-US") + (whole === 1 ? " mile" : " miles");
   }
 
-  window.leadportalPlaces = { lookup: lookup, haversineMiles: haversineMiles, milesText: milesText };
+  // A place kept after the `#` of the address (`#near=…`, `#place=…`): browsers never send
+  // the fragment to the server, so the place stays in the browser and the page can be shared.
+  function fromFragment(name) {
+    return new URLSearchParams(location.hash.slice(1)).get(name) || "";
+  }
+
+  function withFragment(href, params) {
+    const base = href.split("#")[0];
+    const text = new URLSearchParams(params).toString();
+    return text ? base + "#" + text : base;
+  }
+
+  function keepInAddress(params) {
+    history.replaceState(null, "", withFragment(location.href, params));
+  }
+
+  window.leadportalPlaces = {
+    lookup: lookup,
+    haversineMiles: haversineMiles,
+    milesText: milesText,
+    fromFragment: fromFragment,
+    withFragment: withFragment,
+    keepInAddress: keepInAddress,
+  };
 })();

@@ -3,8 +3,10 @@
    browser's location. Progressive enhancement: without this script the full table is there.
    The filter rules mirror scripts/leadportal/render/facets.py (as library/assets/library.js does); places
    are looked up by assets/leadportal/place-lookup.js, which the "Start here" pages use too.
-   The visitor's place never leaves the browser: it is not put in the page address, and only
-   our own files are fetched. */
+   The visitor's place never leaves the browser: a typed place is kept after the `#` of the
+   page address (`#near=Seattle, WA`; browsers never send the fragment to a server, and a
+   page opened with one sorts at once), the browser's own location is never put there, and
+   only our own files are fetched. */
 (function () {
   "use strict";
 
@@ -19,19 +21,37 @@
   const caption = root.querySelector("caption");
   const captionText = caption ? caption.textContent : "";
 
+  // Each row's data is read from its attributes the first time a filter or near-me needs
+  // it, not at start-up: the page as built already shows every row with the right counts.
   const rows = Array.from(list.querySelectorAll("tr.lp-site-row"), function (tr, index) {
-    const lat = parseFloat(tr.dataset.lpLat);
-    const lon = parseFloat(tr.dataset.lpLon);
-    return {
-      element: tr,
-      index: index,
-      values: JSON.parse(tr.dataset.lpFacets || "{}"),
-      text: (tr.dataset.lpText || "").toLowerCase(),
-      point: isNaN(lat) || isNaN(lon) ? null : { lat: lat, lon: lon },
-      distanceCell: tr.querySelector("[data-lp-distance]"),
-      distance: null,
-    };
+    return lazyRow(tr, index);
   });
+
+  function lazyRow(tr, index) {
+    const row = { element: tr, index: index, distance: null };
+    let read = null;
+    function data() {
+      if (!read) {
+        const lat = parseFloat(tr.dataset.lpLat);
+        const lon = parseFloat(tr.dataset.lpLon);
+        read = {
+          values: JSON.parse(tr.dataset.lpFacets || "{}"),
+          text: (tr.dataset.lpText || "").toLowerCase(),
+          point: isNaN(lat) || isNaN(lon) ? null : { lat: lat, lon: lon },
+          distanceCell: tr.querySelector("[data-lp-distance]"),
+        };
+      }
+      return read;
+    }
+    ["values", "text", "point", "distanceCell"].forEach(function (key) {
+      Object.defineProperty(row, key, {
+        get: function () {
+          return data()[key];
+        },
+      });
+    });
+    return row;
+  }
   const boxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
   const stateSelect = form.querySelector("select[name=state]");
   const query = form.querySelector("input[name=words]");
@@ -110,7 +130,10 @@
       stateSelect.value = "";
     }
   });
-  update(false);
+  F.openPanel(form, Boolean(stateSelect && stateSelect.value));
+  if (location.search) {
+    update(false); // a view from the address; without one the built page is already right
+  }
 
   /* ---- near me ---- */
 
@@ -191,7 +214,7 @@
       button.textContent = place.label;
       button.addEventListener("click", function () {
         placeInput.value = place.label;
-        show({ place: place, others: [] });
+        show({ place: place, others: [] }, place.label);
       });
       li.appendChild(button);
       ul.appendChild(li);
@@ -200,18 +223,55 @@
     return wrap;
   }
 
-  function show(answer) {
+  // The first row the visitor can see (filters may hide some), brought into view.
+  function firstShownRow() {
+    return rows
+      .slice()
+      .sort(byDistance)
+      .find(function (row) {
+        return !row.element.hidden;
+      });
+  }
+
+  // "Sorted by distance from Seattle, WA: nearest is …, under 1 mile away."
+  function sortedText(place) {
+    const first = firstShownRow();
+    const head = "Sorted by distance from " + place.label;
+    if (!first || first.distance === null) {
+      return head + ".";
+    }
+    const name = first.element.querySelector("th").textContent.trim();
+    return head + ": nearest is " + name + ", " + P.milesText(first.distance).toLowerCase() + " away.";
+  }
+
+  function bringListIntoView() {
+    const first = firstShownRow();
+    const wrap = list.closest(".lp-table-wrap");
+    if (first && wrap) {
+      wrap.scrollIntoView({ block: "start" });
+    }
+  }
+
+  function show(answer, typed) {
     if (answer.error) {
-      say([paragraph(answer.error, "lp-near-error")]);
+      const wasSorted = !distanceHead.hidden;
+      unsort();
+      P.keepInAddress({});
+      say([
+        paragraph(answer.error, "lp-near-error"),
+        paragraph(wasSorted ? "The list is back in the order by name." : "The list stays in the order by name."),
+      ]);
       return;
     }
     if (answer.choices) {
       unsort();
+      P.keepInAddress({});
       say([choiceList("There is more than one “" + answer.typed + "”. Which one do you mean?", answer.choices)]);
       return;
     }
     sortFrom(answer.place);
-    const parts = [paragraph("Showing distance from " + answer.place.label + ", nearest first.")];
+    P.keepInAddress(typed ? { near: typed } : {});
+    const parts = [paragraph(sortedText(answer.place))];
     if (answer.others.length) {
       parts.push(choiceList("Did you mean another place?", answer.others));
     }
@@ -219,18 +279,30 @@
       parts.push(paragraph("No site has a known location yet, so every distance is unknown."));
     }
     say(parts);
+    bringListIntoView();
+  }
+
+  function lookUp() {
+    const typed = placeInput.value.trim();
+    say([paragraph("Looking up “" + typed + "”…")]);
+    lookup.resolve(typed).then(
+      function (answer) {
+        show(answer, typed);
+      },
+      function () {
+        say([paragraph("The list of places could not be loaded. Check your connection and try again.", "lp-near-error")]);
+      }
+    );
   }
 
   near.addEventListener("submit", function (event) {
     event.preventDefault();
-    say([paragraph("Looking up “" + placeInput.value.trim() + "”…")]);
-    lookup.resolve(placeInput.value).then(show, function () {
-      say([paragraph("The list of places could not be loaded. Check your connection and try again.", "lp-near-error")]);
-    });
+    lookUp();
   });
   near.addEventListener("reset", function (event) {
     event.preventDefault();
     placeInput.value = "";
+    P.keepInAddress({});
     unsort();
     say([paragraph("Back to the order by name.")]);
   });
@@ -241,7 +313,7 @@
       navigator.geolocation.getCurrentPosition(
         function (position) {
           const here = { label: "your location", lat: position.coords.latitude, lon: position.coords.longitude };
-          show({ place: here, others: [] });
+          show({ place: here, others: [] }, "");
         },
         function () {
           say([paragraph("Your browser did not share your location. You can type a place instead.", "lp-near-error")]);
@@ -250,5 +322,11 @@
       );
     });
   }
+  const start = P.fromFragment("near");
+  F.openPanel(near, Boolean(start));
   near.hidden = false;
+  if (start) {
+    placeInput.value = start;
+    lookUp();
+  }
 })();

@@ -1,28 +1,28 @@
 /* "Start here": the optional place. Without this script every page is complete (the peer sites
    are spread across the country). With it, the place the visitor names is kept after the `#`
    of the addresses (never sent to the web server), carried from page to page, used to list
-   the nearest sites further along first (assets/leadportal/place-lookup.js looks it up) and
-   put into the request form's place fields. */
+   the nearest sites further along first and put into the request form's place fields.
+   assets/leadportal/place-lookup.js, loaded first on every page, looks places up and keeps
+   them in the address (as it does for the sites list). */
 (function () {
   "use strict";
 
   const PEER_COUNT = 5;
-
-  function placeInAddress() {
-    return new URLSearchParams(location.hash.slice(1)).get("place") || "";
+  const P = window.leadportalPlaces;
+  if (!P) {
+    return; // the page is complete without the place
   }
 
-  function withFragment(href, params) {
-    const base = href.split("#")[0];
-    const text = new URLSearchParams(params).toString();
-    return text ? base + "#" + text : base;
+  function placeInAddress() {
+    return P.fromFragment("place");
   }
 
   function carry(place) {
+    const params = place ? { place: place } : {};
     document.querySelectorAll("a[data-lp-carry]").forEach(function (a) {
-      a.href = withFragment(a.getAttribute("href"), place ? { place: place } : {});
+      a.href = P.withFragment(a.getAttribute("href"), params);
     });
-    history.replaceState(null, "", withFragment(location.href, place ? { place: place } : {}));
+    P.keepInAddress(params);
   }
 
   function paragraph(text, className) {
@@ -76,10 +76,9 @@
 
   // A path page: the nearest peers and the request form's place.
   const form = document.querySelector("[data-lp-place]");
-  if (!form || !window.leadportalPlaces || !window.fetch) {
+  if (!form || !window.fetch) {
     return;
   }
-  const P = window.leadportalPlaces;
   const lookup = P.lookup({ Places: form.dataset.lpTablePlaces, Zips: form.dataset.lpTableZips });
   const input = form.querySelector("input[name=place]");
   const status = form.querySelector("[data-lp-place-status]");
@@ -175,7 +174,7 @@
     return loadPeers().then(function (data) {
       showNearest(place, data);
       if (help) {
-        help.href = withFragment(original.help, formPlace(place, typed));
+        help.href = P.withFragment(original.help, formPlace(place, typed));
       }
       carry(place.label);
       clear.hidden = false;

@@ -1,0 +1,67 @@
+"""A page per stage with public sites (`/sites/stages/operating/`), beside the state pages: the
+way to narrow the list by stage without JavaScript. A stage without public sites gets no page
+and no link."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from leadportal.places.us_states import state_name
+from leadportal.portal.model import Portal, SiteEntry, stage_url
+from leadportal.render.outputs import Output, page
+from leadportal.render.templating import render
+from leadportal.render.urls import page_url
+from leadportal.sites.states import SITES_URL, STATES_INDEX, SUMMARY, head, launch_year, plural
+
+
+@dataclass(frozen=True)
+class Stage:
+    value: str
+    label: str
+    sites: tuple[SiteEntry, ...]
+
+    @property
+    def url(self) -> str:
+        return stage_url(self.value)
+
+    @property
+    def path(self) -> str:
+        return f"{self.url.removesuffix('/')}.md"
+
+
+def stages(portal: Portal) -> list[Stage]:
+    """Stages with public sites, in vocabulary order; their sites by name."""
+    by_name = sorted(portal.sites, key=lambda e: (e.site.name.casefold(), e.slug))
+    listed = (
+        Stage(value, portal.stage_label(value), tuple(e for e in by_name if e.site.stage == value))
+        for value in portal.settings.vocabulary("stages")
+    )
+    return [stage for stage in listed if stage.sites]
+
+
+def stage_page(stage: Stage, portal: Portal) -> Output:
+    here = stage.url
+    body = render(
+        "sites/stage.html",
+        here=here,
+        stage=stage,
+        others=[s for s in stages(portal) if s.value != stage.value],
+        state_name=state_name,
+        launch_year=launch_year,
+        plural=plural,
+        urls={"sites": SITES_URL, "states": page_url(STATES_INDEX), "summary": page_url(SUMMARY)},
+    )
+    return page(
+        stage.path,
+        f"LEAD® sites: {stage.label.lower()}",
+        body,
+        description=f"{plural(len(stage.sites), 'LEAD® site')} at the stage "
+        f"“{stage.label.lower()}”: where they are and their launch year.",
+        leadportal_head=head(here),
+    )
+
+
+def stage_pages(portal: Portal) -> Iterator[Output]:
+    for stage in stages(portal):
+        yield stage_page(stage, portal)
