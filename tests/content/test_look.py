@@ -161,3 +161,17 @@ def test_forms_post_only_to_a_configured_backend(built_real_portal: Path) -> Non
         for action in FORM_ACTION.findall(file.read_text("utf-8")):
             external = urlsplit(action).scheme in ("http", "https", "mailto")
             assert not external or destination(action) in allowed, f"{file}: {action}"
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_summary_bars_stand_out_from_the_page(scheme: str) -> None:
+    # The bars once used the header teal, 1.57:1 on the dark background: whatever palette
+    # colour the bar rule names must reach 3:1 (a graphical object) in both schemes.
+    css = (REPO_ROOT / "scripts/leadportal/sites/assets/site-page.css").read_text("utf-8")
+    bar_rule = re.search(r"^\.lp-bar \{([^}]*)\}", css, re.MULTILINE)
+    assert bar_rule is not None
+    colour = re.search(r"border-top:[^;]*var\((--lp-[\w-]+)", bar_rule.group(1))
+    assert colour is not None, "the bar colour is not a palette colour"
+    colours = palettes()[scheme]
+    ratio = contrast(colours[colour.group(1)], colours["--lp-bg"])
+    assert ratio >= 3.0, f"{scheme}: bars {colour.group(1)} are {ratio:.2f}:1"
