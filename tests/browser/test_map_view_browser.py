@@ -4,7 +4,6 @@ view (Hawaii included), the legend whole and clear of the attribution and of the
 from __future__ import annotations
 
 import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest
@@ -39,9 +38,6 @@ def synthetic_map_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = _synthetic_module().make_portal(
         tmp_path_factory.mktemp("synthetic") / "portal", SYNTHETIC_SITES
     )
-    # The bundled Start-here steps name the bundled documents, which make_portal replaces.
-    for record in (REPO_ROOT / "docs" / "resources").glob("*.yml"):
-        shutil.copy(record, root / "docs" / "resources" / record.name)
     for slug, (city, state, lat, lon) in FAR_SITES.items():
         (root / "sites" / f"{slug}.yml").write_text(
             f"name: LEAD {city}\nstage: operating\n"
