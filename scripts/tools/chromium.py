@@ -11,6 +11,7 @@ so scripts (`scripts/bench/`, `scripts/tools/`) and tests import it as `tools.ch
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import threading
 from pathlib import Path
@@ -59,10 +60,39 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """`folder` served on 127.0.0.1 (a free port) in a background thread; the server (call
-    `shutdown()` when done) and its base URL, ending in "/"."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".geojson", ".csv", ".txt"}
+
+
+class CompressingHandler(QuietHandler):
+    """Text files gzip-compressed when the browser accepts it, as a static web host sends them
+    (Netlify, GitHub Pages); for measuring what a visitor downloads."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in COMPRESSIBLE and path.is_file()):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve_folder(
+    folder: Path, *, compressed: bool = False
+) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """`folder` served on 127.0.0.1 (a free port) in a background thread, text files
+    gzip-compressed if `compressed`; the server (call `shutdown()` when done) and its base
+    URL, ending in "/"."""
+    handler = functools.partial(
+        CompressingHandler if compressed else QuietHandler, directory=str(folder)
+    )
     server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{LOCAL_HOST}:{server.server_address[1]}/"
