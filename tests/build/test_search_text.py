@@ -165,7 +165,7 @@ def entry_text(index: dict[str, Any], location: str) -> str:
 def test_table_cells_and_terms_reach_search_as_separate_words(built_real_portal: Path) -> None:
     index = json.loads((built_real_portal / "search/search_index.json").read_text())
     sites_list = entry_text(index, "sites/#lp-list-heading")
-    assert "Site City or county State Stage Launched" in sites_list
+    assert "Site Distance City or county State Stage Launched" in sites_list
     assert "SiteCity" not in sites_list
     seattle = entry_text(index, "sites/seattle-king-county/")
     assert "Stage Operating Launched" in seattle

@@ -98,8 +98,9 @@ class MapFigure(Figure):
         "{% endif %}"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         # No icon of its own: without this line the browser asks for /favicon.ico (a 404
-        # and a console error on most hosts).
-        '<link rel="icon" href="data:,">\n'
+        # and a console error on most hosts). An empty picture, which the link check allows.
+        '<link rel="icon" href="data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org'
+        '%2F2000%2Fsvg%22%2F%3E">\n'
         "<script>{{ this.head_script }}</script>\n"
         "{{ this.header.render(**kwargs) }}\n"
         "</head>\n"
@@ -237,7 +238,8 @@ class QuietTiles(JSCSSMixin):
     catch (e) { return false; }
   }
   function remember() { try { localStorage.setItem(key, String(Date.now())); } catch (e) {} }
-  if (failedLately()) return;
+  // "?preview" (the home page's picture of the map) keeps to the outlines: no other host.
+  if (failedLately() || location.search === "?preview") return;
   var layer = L.tileLayer(url, options), failures = 0;
   layer.on("tileerror", function () {
     if (++failures === {{ this.max_failures }}) { map.removeLayer(layer); remember(); }
@@ -492,12 +494,15 @@ def stylesheet(styles: Sequence[StageStyle]) -> str:
         ".lp-outline { stroke: var(--lp-map-outline); }",
         ".lp-static-map { display: block; width: 100%; flex: 1; min-height: 0; }",
         ".leaflet-container .lp-static-map { display: none; }",
+        # vector-effect is an attribute in the drawing (HTML checkers refuse it in CSS).
         ".lp-static-outline { fill: none; stroke: var(--lp-map-outline); stroke-width: 1;"
-        " stroke-linejoin: round; vector-effect: non-scaling-stroke; }",
+        " stroke-linejoin: round; }",
         ".lp-static-map circle { fill: var(--lp-fill); stroke: var(--lp-map-marker-edge);"
-        " stroke-width: 2; vector-effect: non-scaling-stroke; }",
+        " stroke-width: 2; }",
         # The drawing scales with the width; dots keep about 12 px across on a phone.
-        "@media (max-width: 40em) { .lp-static-map circle { r: 16px; } }",
+        # (A transform rather than the SVG 2 `r` property, which HTML checkers refuse.)
+        ".lp-static-map circle { transform-box: fill-box; transform-origin: center; }",
+        "@media (max-width: 40em) { .lp-static-map circle { transform: scale(2); } }",
         # Leaflet's own controls and popups in the scheme's colours.
         ".leaflet-container a { color: var(--lp-map-link); }",
         ".leaflet-bar a, .leaflet-bar a:hover, .leaflet-popup-content-wrapper,"

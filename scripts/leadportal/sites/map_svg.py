@@ -101,7 +101,8 @@ def _dot(frame: Frame, point: MapPoint, styles: dict[str, StageStyle]) -> str:
     style = styles[point.stage]
     return (
         f'<a href="{text(point.url)}" target="_top" tabindex="-1">'
-        f'<circle class="lp-k{style.index}" cx="{x}" cy="{y}" r="{DOT_RADIUS}">'
+        f'<circle class="lp-k{style.index}" cx="{x}" cy="{y}" r="{DOT_RADIUS}"'
+        ' vector-effect="non-scaling-stroke">'
         f"<title>{text(point.name)}, {text(point.place)}: {text(style.label)}</title>"
         "</circle></a>"
     )
@@ -116,5 +117,6 @@ def static_map(points: Sequence[MapPoint], styles: Sequence[StageStyle]) -> str:
     return (
         f'<svg class="lp-static-map" viewBox="0 0 {WIDTH} {frame.height}" aria-hidden="true"'
         ' preserveAspectRatio="xMidYMid meet">'
-        f'<path class="lp-static-outline" d="{outline}"/>{dots}</svg>'
+        f'<path class="lp-static-outline" d="{outline}" vector-effect="non-scaling-stroke"/>'
+        f"{dots}</svg>"
     )
