@@ -91,6 +91,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.files: Files | None = None
         self.titles: dict[str, str] | None = None  # page address -> title, once all are read
         self.lit: Page | None = None  # the menu page lit for the page being rendered
+        self.menu_pages: dict[str, Page] = {}  # address -> page, for the pages in the menus
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects an inline live-reload script that no build-time hash covers.
@@ -225,6 +226,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.files, self.titles = files, None
+        self.menu_pages = {p.url: p for p in nav.pages}
         return nav
 
     def page_titles(self) -> dict[str, str]:
@@ -243,11 +245,10 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             return context
         # Pages outside the menus light the tab they belong to, and show the way back up.
         context["lead_breadcrumb"] = breadcrumb(page.url, self.page_titles())  # type: ignore[typeddict-unknown-key]
-        if page not in nav.pages:
-            by_url = {p.url: p for p in nav.pages}
-            owner = menu_owner(page.url, by_url, self.settings.menu_homes)
+        if self.menu_pages.get(page.url) is not page:
+            owner = menu_owner(page.url, self.menu_pages, self.settings.menu_homes)
             if owner is not None:
-                self.lit = by_url[owner]
+                self.lit = self.menu_pages[owner]
                 self.lit.active = True
         return context
 

@@ -12,9 +12,7 @@ errors, uncaught page errors and dialogs (alert/confirm/prompt, dismissed at onc
 
 from __future__ import annotations
 
-import functools
 import http.server
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,7 +20,9 @@ import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
-from chromium_pages import CHROMIUM_ARGS, CHROMIUM_PATH, LOCAL_HOST, GuardedPage, guard_page  # noqa: E402
+from chromium_pages import CHROMIUM_ARGS, CHROMIUM_PATH, GuardedPage, guard_page  # noqa: E402
+
+from tools.chromium import serve_folder  # noqa: E402
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -40,22 +40,15 @@ def chromium() -> Iterator[playwright_sync.Browser]:
         browser.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def serve_dir() -> Iterator[Callable[[Path], str]]:
     """``serve_dir(path)`` serves ``path`` on 127.0.0.1 (random port); returns the base URL."""
     servers: list[http.server.ThreadingHTTPServer] = []
 
     def serve(path: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(path))
-        server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server, base = serve_folder(path)
         servers.append(server)
-        return f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+        return base
 
     yield serve
     for server in servers:
@@ -104,8 +97,6 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def serve_session() -> Iterator[Callable[[Path], str]]:
     """Like `serve_dir`, for the whole session (a session-built portal served once)."""
-    from tools.chromium import serve_folder
-
     servers: list[http.server.ThreadingHTTPServer] = []
 
     def serve(path: Path) -> str:

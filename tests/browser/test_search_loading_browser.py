@@ -16,21 +16,8 @@ PAGES = ["", "sites/", "sites/seattle-king-county/", "resources/", "contact/", "
 
 
 @pytest.fixture(scope="module")
-def portal_url(built_real_portal: Path) -> Iterator[str]:
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(built_real_portal))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+def portal_url(built_real_portal: Path, serve_session: Callable[[Path], str]) -> str:
+    return serve_session(built_real_portal)
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from leadportal.portal.links import miles_between
 from leadportal.portal.model import SiteEntry
 
 PEER_COUNT = 5
-EARTH_MILES = 3958.8
 
 
 def peer_pool(stage: str, order: Sequence[str], sites: Sequence[SiteEntry]) -> list[SiteEntry]:
@@ -35,12 +35,7 @@ def peer_pool(stage: str, order: Sequence[str], sites: Sequence[SiteEntry]) -> l
 
 def miles(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in miles (the same formula as the browser's)."""
-    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_MILES * math.asin(min(1.0, math.sqrt(h)))
+    return miles_between(*a, *b)
 
 
 def point(entry: SiteEntry) -> tuple[float, float] | None:
