@@ -202,6 +202,10 @@ class Settings:
         default_factory=lambda: {"data/": "resources/", "start/": "implementing-lead/"}
     )
 
+    # Other languages of the portal (today `es`): language -> vocabulary labels, role labels
+    # and the fixed terms of the program (the glossary). Each language gets a build under /<lang>/.
+    translations: Mapping[str, Any] = field(default_factory=dict)
+
     def is_internal(self, page_path: str) -> bool:
         """Whether a page (its path under docs/, e.g. ``staff/index.md``) is internal."""
         folders = (f"{folder.strip('/')}/" for folder in self.internal_pages if folder.strip("/"))
