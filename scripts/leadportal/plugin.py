@@ -21,11 +21,19 @@ from mkdocs.utils.templates import TemplateContext
 
 from leadportal.build.generate import generate
 from leadportal.build.generated_page import GeneratedPage, index_generated_pages_quickly, nav_titles
+from leadportal.build.language_build import build_languages, page_scripts
+from leadportal.build.languages import (
+    alternates,
+    hreflang_links,
+    is_translation_source,
+    twin_source,
+)
 from leadportal.build.orientation import breadcrumb, menu_owner
 from leadportal.build.preview import PageMemo, memoise_template, run_fingerprint, set_aside
 from leadportal.build.template_cache import keep_compiled
 from leadportal.portal.home_stats import home_stats
 from leadportal.portal.model import Portal
+from leadportal.records.file_checks import document_files
 from leadportal.records.front_matter import MAX_PAGE_BYTES, mkdocs_source
 from leadportal.records.loader import FileMemo
 from leadportal.records.mkdocs_yml import config_text, published_site_url
@@ -34,6 +42,7 @@ from leadportal.records.safe_read import NotAFile, read_file
 from leadportal.records.settings import Settings, plugin_option_defaults, settings_from
 from leadportal.records.working_on import internal_error_problem
 from leadportal.render.csp import Policy, policy_for, with_csp
+from leadportal.render.i18n import ENGLISH, strings_block
 from leadportal.render.outputs import Output, head_html, page_meta, split_page
 from leadportal.render.templating import environment
 from leadportal.start.guide_markdown import expand, has_marker
@@ -58,6 +67,10 @@ LeadPortalConfig = _config_class()
 
 def settings_for(config: MkDocsConfig, options: dict[str, Any], *, serving: bool) -> Settings:
     config_file = Path(config.config_file_path).resolve()
+    translations = options.get("translations")
+    language = str(config.theme["language"] or ENGLISH)
+    if not isinstance(translations, Mapping) or language not in translations:
+        language = ENGLISH  # e.g. the theme in Spanish without the portal's translations
     return settings_from(
         config_file.parent,
         Path(config.docs_dir),
@@ -65,6 +78,7 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any], *, serving: bool
         option_positions(config_text(config_file)),
         site_name=config.site_name,
         site_url=config.site_url or "",
+        language=language,
         # `mkdocs serve` has put its own address in site_url by now.
         published_url=published_site_url(config_file) if serving else "",
     )
@@ -92,6 +106,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.titles: dict[str, str] | None = None  # page address -> title, once all are read
         self.lit: Page | None = None  # the menu page lit for the page being rendered
         self.menu_pages: dict[str, Page] = {}  # address -> page, for the pages in the menus
+        self.document_files: set[str] = set()  # files documents name (relative to docs/)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects an inline live-reload script that no build-time hash covers.
@@ -106,7 +121,11 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             keep_compiled(environment())
             if self.serving:
                 self.record_memo.next_run()
-            result = generate(self.settings, self.record_memo if self.serving else None)
+            result = generate(
+                self.settings,
+                self.record_memo if self.serving else None,
+                language=self.settings.language,
+            )
         except OptionsError as error:
             for problem in error.problems:
                 log.error(str(problem))
@@ -116,12 +135,17 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             raise PluginError(
                 "the build stopped on an internal error; nothing was written."
             ) from None
-        for problem in result.problems:
+        # The English build has shown every problem; the other languages' builds repeat none.
+        shown = result.problems if self.english or not result.ok else []
+        for problem in shown:
             if problem.is_error:
                 log.error(str(problem))
             else:
                 (log if problem.stops_publishing else reminders).warning(str(problem))
-        stopping = [p for p in result.problems if p.stops_publishing]
+        # Warnings stop the English build; the other languages' builds follow it.
+        stopping = [
+            p for p in result.problems if p.stops_publishing and (self.english or p.is_error)
+        ]
         # Under --strict a warning fails the build: say so now, before site/ is touched.
         if not result.ok or (config.strict and stopping):
             errors = sum(p.is_error for p in stopping)
@@ -140,7 +164,17 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 self.pages[output.path] = (page_meta(front), body)
         self.home = home_stats(result.portal) if result.portal else {}
         self.portal = result.portal
+        self.document_files = set(document_files(result.records.documents, self.settings))
+        if self.settings.translations:
+            # Truthy but not iterable: the theme's header includes the language switcher
+            # (overrides/partials/alternate.html, fed by on_page_context), and its own hreflang
+            # links, which the `url` filter would mangle for other builds' pages, are left out.
+            config.extra["alternate"] = True
         return config
+
+    @property
+    def english(self) -> bool:
+        return self.settings is None or self.settings.language == ENGLISH
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving and getattr(self.config, "enabled", True):
@@ -175,6 +209,14 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             # Files that only `public: false` documents name are not published either.
             if is_record or file.src_uri in self.private_files:
                 files.remove(file)
+        languages = self.settings.translations
+        for file in list(files):
+            if is_translation_source(file.src_uri, languages):
+                files.remove(file)  # `about.es.md`: shown by the Spanish build at /es/about/
+            elif not self.english and self._not_in_twin(file.src_uri):
+                files.remove(file)
+            elif not self.english and file.is_documentation_page():
+                self._use_translation(file)
         titles = nav_titles(config.nav)
         for output in self.outputs:
             existing = files.get_file_from_path(output.path)
@@ -191,6 +233,26 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 # Generated bodies are finished HTML: no Markdown pass (the costliest build step).
                 GeneratedPage(titles.get(output.path), file, config, *self.pages[output.path])
         return files
+
+    def _not_in_twin(self, src_uri: str) -> bool:
+        """Files a build in another language leaves to the English one: internal pages, the
+        JSON Schemas, and the documents' own files (its pages link the English copies)."""
+        assert self.settings is not None
+        return (
+            self.settings.is_internal(src_uri)
+            or src_uri.startswith("schemas/")
+            or src_uri in self.document_files
+        )
+
+    def _use_translation(self, file: File) -> None:
+        assert self.settings is not None
+        source = self.settings.docs_dir / twin_source(file.src_uri, self.settings.language)
+        if file.abs_src_path and source.is_file():
+            file.content_string = source.read_text(encoding="utf-8-sig")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if getattr(self.config, "enabled", True) and self.settings and self.english:
+            build_languages(config, self.settings)
 
     def on_shutdown(self) -> None:
         for worker in self.deleting:
@@ -243,6 +305,13 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         context["lead_home"] = self.home  # type: ignore[typeddict-unknown-key]
         if self.settings is None:
             return context
+        if self.settings.translations and not self.settings.is_internal(page.file.src_uri):
+            languages = sorted(self.settings.translations)
+            here = (page.url, self.settings.language, languages)
+            context["lead_alternates"] = alternates(*here)  # type: ignore[typeddict-unknown-key]
+            hreflang = hreflang_links(config.site_url or "", *here)
+            context["lead_hreflang"] = hreflang  # type: ignore[typeddict-unknown-key]
+            page.lead_hreflang = hreflang  # type: ignore[attr-defined]  # for sitemap.xml
         # Pages outside the menus light the tab they belong to, and show the way back up.
         context["lead_breadcrumb"] = breadcrumb(page.url, self.page_titles())  # type: ignore[typeddict-unknown-key]
         if self.menu_pages.get(page.url) is not page:
@@ -260,6 +329,9 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         extra = page.meta.get("leadportal_head") if isinstance(page, GeneratedPage) else None
         if extra and "</head>" in output:
             output = output.replace("</head>", head_html(extra) + "\n</head>", 1)
+        if not self.english and "</body>" in output:
+            block = strings_block(page_scripts(), self.settings.language if self.settings else None)
+            output = output.replace("</body>", block + "\n</body>", 1)
         return with_csp(output, self.policy) if self.policy else output
 
     def on_post_template(

@@ -17,6 +17,7 @@ from leadportal.opendata.site_feed import site_feed
 from leadportal.places.geocache import CachedPlace, load_places
 from leadportal.portal.model import Portal, build_portal
 from leadportal.portal.site_checks import reserved_slugs, stale_sites
+from leadportal.portal.translated import in_language, untranslated
 from leadportal.portal.unplaced import unplaced_sites
 from leadportal.records.docs_tree import docs_tree_problems
 from leadportal.records.file_checks import orphan_files, private_files
@@ -27,6 +28,7 @@ from leadportal.records.schema import stale_schemas
 from leadportal.records.settings import Settings
 from leadportal.records.tiles import tiles_problems
 from leadportal.render.csp import policy_for, secure_outputs
+from leadportal.render.i18n import ENGLISH, speaking
 from leadportal.render.outputs import Output
 from leadportal.render.shared_assets import shared_assets
 from leadportal.sitemap.page import sitemap_outputs
@@ -65,7 +67,11 @@ FINISHERS: tuple[Finisher, ...] = (sitemap_outputs,)
 
 # Checks that need the whole portal (e.g. sites without coordinates); they return warnings.
 PortalCheck = Callable[[Portal], Iterable[Problem]]
-PORTAL_CHECKS: tuple[PortalCheck, ...] = (unplaced_sites,)
+PORTAL_CHECKS: tuple[PortalCheck, ...] = (unplaced_sites, untranslated)
+
+# One set of open data, one robots.txt, one editor: the builds in other languages skip these
+# (their pages link the English build's files).
+LANGUAGE_NEUTRAL: frozenset[Renderer] = frozenset({robots_txt, data_files, hsds_files, site_feed})
 
 
 @dataclass
@@ -97,21 +103,31 @@ def check(settings: Settings, memo: FileMemo | None = None) -> Generated:
     return Generated(records, problems=problems, portal=portal, places=places)
 
 
-def generate(settings: Settings, memo: FileMemo | None = None) -> Generated:
-    """Every output of the portal, sorted by path, or the problems that prevent it."""
+def generate(
+    settings: Settings, memo: FileMemo | None = None, language: str = ENGLISH
+) -> Generated:
+    """Every output of the portal in `language`, sorted by path, or the problems that prevent
+    it. A language other than English renders the pages only (LANGUAGE_NEUTRAL is skipped)."""
     result = check(settings, memo)
     if not result.ok:
         return result
-    portal = result.portal
-    assert portal is not None  # check() always makes it
-    outputs = [output for renderer in RENDERERS for output in renderer(portal)]
-    outputs += [output for finish in FINISHERS for output in finish(portal, outputs)]
-    secured = secure_outputs(outputs, policy_for(portal))
-    own_policy = [output for renderer in SELF_SECURED for output in renderer(portal)]
-    result.outputs = sorted([*secured, *own_policy], key=lambda o: o.path)
+    assert result.portal is not None  # check() always makes it
+    portal = in_language(result.portal, language)
+    with speaking(language):
+        result.outputs = render_all(portal, english=language == ENGLISH)
+    result.portal = portal
     result.private_files = private_files(result.records.documents, settings)
     result.problems += duplicate_paths(result.outputs)
     return result
+
+
+def render_all(portal: Portal, *, english: bool) -> list[Output]:
+    renderers = [r for r in RENDERERS if english or r not in LANGUAGE_NEUTRAL]
+    outputs = [output for renderer in renderers for output in renderer(portal)]
+    outputs += [output for finish in FINISHERS for output in finish(portal, outputs)]
+    secured = secure_outputs(outputs, policy_for(portal))
+    own_policy = [o for renderer in SELF_SECURED for o in renderer(portal)] if english else []
+    return sorted([*secured, *own_policy], key=lambda o: o.path)
 
 
 def duplicate_paths(outputs: list[Output]) -> list[Problem]:

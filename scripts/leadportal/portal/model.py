@@ -53,9 +53,17 @@ class Portal:
     warnings: tuple[str, ...] = field(default=())
     guides: tuple[StageGuide, ...] = ()  # the stages and steps of docs/start/steps.yml
     roles: tuple[Role, ...] = ()  # the roles "Start here" asks about
+    language: str = "en"  # the language its pages are rendered in (portal/translated.py)
+
+    def label(self, vocabulary: str, value: str) -> str:
+        """A vocabulary value as the pages show it: its glossary label in the portal's
+        language (mkdocs.yml `translations:`), else the value itself."""
+        labels = (self.settings.translations.get(self.language) or {}).get(vocabulary) or {}
+        return str(labels.get(value) or value)
 
     def stage_label(self, stage: str) -> str:
-        return stage.capitalize()
+        label = self.label("stages", stage)
+        return label[:1].upper() + label[1:]
 
     @property
     def start_url(self) -> str | None:

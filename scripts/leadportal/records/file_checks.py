@@ -153,3 +153,14 @@ def private_files(documents: Iterable[Loaded[Document]], settings: Settings) -> 
         if target is not None and target.is_relative_to(docs_root):
             (public if doc.record.public else private).add(target.relative_to(docs_root))
     return sorted(p.as_posix() for p in private - public)
+
+
+def document_files(documents: Iterable[Loaded[Document]], settings: Settings) -> list[str]:
+    """Every file (relative to docs/) a document names, public or not."""
+    docs_root = settings.docs_dir.resolve()
+    found = {document_file(doc, settings) for doc in documents}
+    return sorted(
+        p.relative_to(docs_root).as_posix()
+        for p in found
+        if p is not None and p.is_relative_to(docs_root)
+    )

@@ -67,6 +67,7 @@ def validation_context(settings: Settings) -> dict[str, Any]:
         "vocabularies": settings.vocabularies,
         "today": settings.today,
         "honeypot": settings.form_honeypot,
+        "languages": tuple(settings.translations),
     }
 
 

@@ -33,6 +33,7 @@ from leadportal.records.fieldtypes import (
     url_with,
     vocabulary_schema,
 )
+from leadportal.records.suggest import did_you_mean
 
 Text = Annotated[str, Field(min_length=1)]
 # `true` or `false` as YAML writes them: a quoted "no" or a 0 is not taken for false.
@@ -124,6 +125,28 @@ class Contact(Record):
     phone: Phone | None = None
 
 
+def in_languages(value: str, info: ValidationInfo) -> str:
+    """A language the portal is built in besides English (mkdocs.yml `translations:`)."""
+    languages = (info.context or {}).get("languages")
+    if languages is None or value in languages:
+        return value
+    named = ", ".join(sorted(languages)) or "none yet"
+    raise fail(
+        f"'{value}' is not one of the portal's other languages ({named})",
+        "use a language listed under `translations:` in mkdocs.yml, e.g. es",
+    )
+
+
+Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}$"), AfterValidator(in_languages)]
+TRANSLATIONS = "The record's texts in another language, e.g. es: {summary: ...}."
+
+
+class SiteText(Record):
+    """What a site's record says in another language."""
+
+    summary: Markdown | None = None
+
+
 class Site(Record):
     """A participating LEAD site: sites/<slug>.yml."""
 
@@ -152,6 +175,7 @@ class Site(Record):
         None, description="When the Bureau last checked these details with the site."
     )
     public: Switch = Field(True, description=PUBLIC)
+    translations: dict[Language, SiteText] = Field({}, description=TRANSLATIONS)
 
     @field_validator("launched")
     @classmethod
@@ -183,6 +207,13 @@ DOCUMENT_SITES = (
 )
 
 
+class DocumentText(Record):
+    """What a document's record says in another language."""
+
+    title: Text | None = None
+    summary: Markdown | None = None
+
+
 class Document(Record):
     """A reference document: docs/resources/<slug>.yml, beside its file."""
 
@@ -204,6 +235,7 @@ class Document(Record):
     printable: Switch = False
     updated: PartialDate | None = None
     public: Switch = Field(True, description=PUBLIC)
+    translations: dict[Language, DocumentText] = Field({}, description=TRANSLATIONS)
 
     @field_validator("sites")
     @classmethod
@@ -248,6 +280,23 @@ class FormField(Record):
         return self
 
 
+class FieldText(Record):
+    """A form field's words in another language; `options` maps each option to its label."""
+
+    label: Text | None = None
+    help: Text | None = None
+    options: dict[Text, Text] = {}
+
+
+class FormText(Record):
+    """What a form says in another language; `fields` is keyed by the fields' names."""
+
+    title: Text | None = None
+    intro: Markdown | None = None
+    success: Text | None = None
+    fields: dict[str, FieldText] = {}
+
+
 class Form(Record):
     """A contact form: docs/contact/<slug>.yml."""
 
@@ -262,6 +311,7 @@ class Form(Record):
     success: Text | None = Field(None, description="Shown on the thank-you page after sending.")
     subject: Text | None = Field(None, description="The subject line of the message sent.")
     public: Switch = Field(True, description=PUBLIC)
+    translations: dict[Language, FormText] = Field({}, description=TRANSLATIONS)
 
     @field_validator("fields")
     @classmethod
@@ -279,6 +329,30 @@ class Form(Record):
             seen.add(field.name)
         return fields
 
+    @field_validator("translations")
+    @classmethod
+    def _translated_fields_exist(
+        cls, translations: dict[str, FormText], info: ValidationInfo
+    ) -> dict[str, FormText]:
+        fields = {field.name: field for field in info.data.get("fields") or []}
+        for language, text in translations.items():
+            for name, words in text.fields.items():
+                where = f"translations.{language}.fields"
+                if name not in fields:
+                    raise fail(
+                        f"{where} names '{name}', which is not a field of this form",
+                        did_you_mean(name, list(fields)) or "use a field's `name`",
+                    )
+                options = fields[name].options
+                for option in words.options:
+                    if option not in options:
+                        raise fail(
+                            f"{where}.{name}.options names '{option}', which is not one of "
+                            f"the field's options ({', '.join(options) or 'it has none'})",
+                            did_you_mean(option, options) or "write the option as in `options`",
+                        )
+        return translations
+
     @field_validator("action")
     @classmethod
     def _secure_action(cls, value: str | None) -> str | None:
@@ -294,6 +368,14 @@ class Form(Record):
         return value
 
 
+class StageText(Record):
+    """A stage of the start guide in another language: lists in the English order."""
+
+    meaning: Text | None = None
+    steps: list[Markdown] = []
+    offers: list[Text] = []
+
+
 class StageGuide(Record):
     """One stage: what it means, the next steps, the documents and help that fit it."""
 
@@ -304,6 +386,23 @@ class StageGuide(Record):
         default=[], description="the library's best documents for this stage, best first"
     )
     offers: list[Text] = Field(default=[], description="what the Bureau offers at this stage")
+    translations: dict[Language, StageText] = Field({}, description=TRANSLATIONS)
+
+    @field_validator("translations")
+    @classmethod
+    def _same_lists(
+        cls, translations: dict[str, StageText], info: ValidationInfo
+    ) -> dict[str, StageText]:
+        for language, text in translations.items():
+            for name, translated in (("steps", text.steps), ("offers", text.offers)):
+                english = info.data.get(name) or []
+                if translated and len(translated) != len(english):
+                    raise fail(
+                        f"translations.{language}.{name} has {len(translated)} item(s) and the "
+                        f"English has {len(english)}",
+                        "translate each item, in the same order",
+                    )
+        return translations
 
 
 class StartSteps(Record):
@@ -318,12 +417,15 @@ RECORD_KINDS: dict[str, type[Record]] = {"site": Site, "document": Document, "fo
 def model_fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """The keys allowed at `loc` inside `model`, for 'did you mean' on an unknown key."""
     current: Any = model
+    keyed = False  # the part after a mapping field (e.g. `translations`) is a key, not a field
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
         if info is None:
             return []
+        keyed = getattr(info.annotation, "__origin__", None) is dict
         current = _inner_model(info.annotation)
     return list(current.model_fields) if hasattr(current, "model_fields") else []
 

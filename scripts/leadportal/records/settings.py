@@ -162,6 +162,8 @@ class Settings:
     )
     site_name: str = field(default="LEAD Portal", metadata=FROM_MKDOCS)
     site_url: str = field(default="", metadata=FROM_MKDOCS)
+    # The language this build renders: theme.language when it is one of `translations`.
+    language: str = field(default="en", metadata=FROM_MKDOCS)
     # `mkdocs serve` replaces site_url with its own address; the address the portal is
     # published at stays here for what must not follow it (the schemas' $id). Empty: site_url.
     published_url: str = field(default="", metadata=FROM_MKDOCS)
