@@ -42,7 +42,7 @@ from leadportal.records.safe_read import NotAFile, read_file
 from leadportal.records.settings import Settings, plugin_option_defaults, settings_from
 from leadportal.records.working_on import internal_error_problem
 from leadportal.render.csp import Policy, policy_for, with_csp
-from leadportal.render.i18n import ENGLISH, strings_block
+from leadportal.render.i18n import ENGLISH, strings_block, t_in
 from leadportal.render.outputs import Output, head_html, page_meta, split_page
 from leadportal.render.templating import environment
 from leadportal.start.guide_markdown import expand, has_marker
@@ -186,9 +186,25 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             find = self.memo.sections if self.serving else None
             index_generated_pages_quickly(config, *([find] if find else []))
 
+    def has_twins(self, page: Page) -> bool:
+        """Whether the page exists in every language (all public pages but internal ones)."""
+        settings = self.settings
+        return bool(settings and settings.translations) and not settings.is_internal(  # type: ignore[union-attr]
+            page.file.src_uri
+        )
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if getattr(self.config, "enabled", True):
             keep_compiled(env)
+            # The theme's templates (overrides/) say the portal's own words with lp_t("...").
+            env.globals["lp_t"] = t_in(self.settings.language if self.settings else ENGLISH)
+            # sitemap.xml is rendered before the pages: give each page its twins now.
+            languages = sorted(self.settings.translations) if self.settings else []
+            for file in files.documentation_pages():
+                page = file.page
+                if page is not None and self.has_twins(page):
+                    here = (page.url, self.settings.language, languages)  # type: ignore[union-attr]
+                    page.lead_hreflang = hreflang_links(config.site_url or "", *here)  # type: ignore[attr-defined]
         if not (self.serving and self.pages and getattr(self.config, "enabled", True)):
             return env
         config_file = Path(config.config_file_path or "mkdocs.yml")
@@ -305,13 +321,11 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         context["lead_home"] = self.home  # type: ignore[typeddict-unknown-key]
         if self.settings is None:
             return context
-        if self.settings.translations and not self.settings.is_internal(page.file.src_uri):
+        if self.has_twins(page):
             languages = sorted(self.settings.translations)
             here = (page.url, self.settings.language, languages)
             context["lead_alternates"] = alternates(*here)  # type: ignore[typeddict-unknown-key]
-            hreflang = hreflang_links(config.site_url or "", *here)
-            context["lead_hreflang"] = hreflang  # type: ignore[typeddict-unknown-key]
-            page.lead_hreflang = hreflang  # type: ignore[attr-defined]  # for sitemap.xml
+            context["lead_hreflang"] = page.lead_hreflang  # type: ignore[typeddict-unknown-key,attr-defined]
         # Pages outside the menus light the tab they belong to, and show the way back up.
         context["lead_breadcrumb"] = breadcrumb(page.url, self.page_titles())  # type: ignore[typeddict-unknown-key]
         if self.menu_pages.get(page.url) is not page:

@@ -70,6 +70,17 @@ def t(text: str, **values: Any) -> str:
     return words.format(**values) if values else words
 
 
+def t_in(language: str) -> Any:
+    """`t_html` bound to one language, for the theme's templates (overrides/), which MkDocs
+    renders outside `speaking`."""
+
+    def translate(text: str, **values: Any) -> Markup:
+        with speaking(language):
+            return t_html(text, **values)
+
+    return translate
+
+
 def t_html(text: str, **values: Any) -> Markup:
     """`t` for templates: the words escaped, values escaped unless they are Markup already."""
     words = Markup(escape(words_for(text)))

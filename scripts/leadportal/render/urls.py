@@ -27,3 +27,9 @@ def relative_url(from_url: str, to_url: str) -> str:
     elif path == ".":
         path = "./"
     return path + (f"#{fragment}" if fragment else "")
+
+
+def link_to_shared(here: str, target: str, language: str) -> str:
+    """A link from a page to a file only the English build writes (open data, a document's
+    file, a feed): a page in another language lives under /<language>/, one level down."""
+    return relative_url(here if language == "en" else f"{language}/{here}", target)
