@@ -37,6 +37,7 @@ MKDOCS_ADAPTERS = {
     "leadportal.plugin",
     "leadportal.build.generated_page",
     "leadportal.build.publish",
+    "leadportal.build.language_build",  # runs the build of each other language
 }
 
 

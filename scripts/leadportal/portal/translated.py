@@ -12,11 +12,11 @@ from dataclasses import replace
 from typing import Any
 
 from leadportal.portal.model import Portal
+from leadportal.records.language import ENGLISH, EnglishText
 from leadportal.records.loaded import Loaded
 from leadportal.records.models import Document, Form, FormField, Site, StageGuide
 from leadportal.records.problems import REMINDER, Problem
 from leadportal.records.roles import Role
-from leadportal.render.i18n import ENGLISH, EnglishText
 
 SITE_FIELDS = ("summary",)
 DOCUMENT_FIELDS = ("title", "summary")

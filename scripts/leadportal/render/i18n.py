@@ -20,15 +20,14 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
-ENGLISH = "en"
+from leadportal.records.language import ENGLISH, EnglishText
+
+__all__ = ["ENGLISH", "EnglishText", "language", "speaking", "t", "t_html", "t_in"]
+
 # Each language's own name, as the switcher shows it.
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 _current: ContextVar[str] = ContextVar("leadportal_language", default=ENGLISH)
-
-
-class EnglishText(str):
-    """Record prose shown in English on a page in another language (no translation yet)."""
 
 
 @contextlib.contextmanager
