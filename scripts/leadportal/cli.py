@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from leadportal.admin.edit_command import run_editor
@@ -71,6 +72,10 @@ def cmd_generate(settings: Settings, args: argparse.Namespace) -> int:
     if not result.ok:
         return EXIT_PROBLEMS
     count = write_outputs(result.outputs, Path(args.out))
+    # Each other language's pages below OUT/<language>/, as the MkDocs build places them.
+    for language in sorted(settings.translations):
+        other = generate(replace(settings, language=language), language=language)
+        count += write_outputs(other.outputs, Path(args.out) / language)
     print(f"wrote {count} files to {args.out}")
     return EXIT_OK
 
