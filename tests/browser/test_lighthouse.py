@@ -22,7 +22,13 @@ import pytest
 from tools.chromium import is_local
 from tools.lighthouse import INSTALL, PAGE_TYPES, lighthouse_modules, run_lighthouse
 
-PAGES = PAGE_TYPES
+# Every page type, and the Spanish twins of the ones a Spanish-speaking visitor starts from.
+PAGES = {
+    **PAGE_TYPES,
+    "home (es)": "es/",
+    "sites (es)": "es/sites/",
+    "form page (es)": "es/contact/contact-us/",
+}
 PRESETS = ("mobile", "desktop")
 CASES = [(name, preset) for name in PAGES for preset in PRESETS]
 

@@ -105,6 +105,15 @@ def axe_pages(site: Path) -> list[str]:
         "start/exploring/prosecutor/",
         "sitemap/",
         "404.html",
+        # The Spanish twins of the pages a Spanish-speaking visitor needs most.
+        "es/",
+        "es/sites/",
+        "es/sites/santa-fe/",
+        "es/resources/",
+        "es/resources/lead-community-toolkit/",
+        "es/contact/contact-us/",
+        "es/start/exploring/community/",
+        "es/404.html",
     ]
     sites_index = (site / "sites/index.html").read_text("utf-8")
     for src in re.findall(r'<iframe[^>]*\ssrc="([^"]+)"', sites_index):
