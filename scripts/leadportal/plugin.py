@@ -24,6 +24,7 @@ from leadportal.build.generated_page import GeneratedPage, index_generated_pages
 from leadportal.build.language_build import build_languages, page_scripts
 from leadportal.build.languages import (
     alternates,
+    hreflang_html,
     hreflang_links,
     is_translation_source,
     twin_source,
@@ -42,7 +43,7 @@ from leadportal.records.safe_read import NotAFile, read_file
 from leadportal.records.settings import Settings, plugin_option_defaults, settings_from
 from leadportal.records.working_on import internal_error_problem
 from leadportal.render.csp import Policy, policy_for, with_csp
-from leadportal.render.i18n import ENGLISH, strings_block, t_in
+from leadportal.render.i18n import ENGLISH, speaking, strings_block, t_in, untranslated_page
 from leadportal.render.outputs import Output, head_html, page_meta, split_page
 from leadportal.render.templating import environment
 from leadportal.start.guide_markdown import expand, has_marker
@@ -84,6 +85,18 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any], *, serving: bool
     )
 
 
+# Theme templates the portal needs whatever its overrides/: the language switcher.
+THEME_PARTS = str(Path(__file__).parent / "build" / "theme")
+
+
+def _material_index(dirs: list[str]) -> int:
+    """Where Material's own templates are in the theme's folders (after any custom_dir)."""
+    for index, folder in enumerate(dirs):
+        if Path(folder).name == "templates" and Path(folder).parent.name == "material":
+            return index
+    return 0
+
+
 def _is_generated(page: object) -> bool:
     return isinstance(page, GeneratedPage)
 
@@ -107,6 +120,7 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         self.lit: Page | None = None  # the menu page lit for the page being rendered
         self.menu_pages: dict[str, Page] = {}  # address -> page, for the pages in the menus
         self.document_files: set[str] = set()  # files documents name (relative to docs/)
+        self.untranslated_pages: set[str] = set()  # pages without their <name>.<lang>.md
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects an inline live-reload script that no build-time hash covers.
@@ -170,6 +184,8 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
             # (overrides/partials/alternate.html, fed by on_page_context), and its own hreflang
             # links, which the `url` filter would mangle for other builds' pages, are left out.
             config.extra["alternate"] = True
+            if THEME_PARTS not in config.theme.dirs:
+                config.theme.dirs.insert(_material_index(config.theme.dirs), THEME_PARTS)
         return config
 
     @property
@@ -262,9 +278,15 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
 
     def _use_translation(self, file: File) -> None:
         assert self.settings is not None
+        if not file.abs_src_path:
+            return
         source = self.settings.docs_dir / twin_source(file.src_uri, self.settings.language)
-        if file.abs_src_path and source.is_file():
-            file.content_string = source.read_text(encoding="utf-8-sig")
+        raw = read_file(source, self.settings.root, MAX_PAGE_BYTES)
+        if isinstance(raw, NotAFile):
+            self.untranslated_pages.add(file.src_uri)  # shown in English, marked as such
+        else:
+            text = raw.decode("utf-8-sig", "replace")
+            file.content_string = mkdocs_source(text) or text
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if getattr(self.config, "enabled", True) and self.settings and self.english:
@@ -291,6 +313,16 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
                 f"docs/{self.portal.settings.start_steps}; add it or remove the marker"
             )
         return expand(markdown, page.file.src_uri, self.portal)
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # A page without its text in this language (no <name>.<language>.md yet): the
+        # English, marked as English, and said so.
+        if self.settings is not None and page.file.src_uri in self.untranslated_pages:
+            with speaking(self.settings.language):
+                return str(untranslated_page(html))
+        return html
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         # Front matter closed on the last line without a newline: MkDocs would show it as text.
@@ -343,6 +375,9 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         extra = page.meta.get("leadportal_head") if isinstance(page, GeneratedPage) else None
         if extra and "</head>" in output:
             output = output.replace("</head>", head_html(extra) + "\n</head>", 1)
+        twins = getattr(page, "lead_hreflang", None)
+        if twins and "</head>" in output:  # absolute, as hreflang wants
+            output = output.replace("</head>", hreflang_html(twins) + "\n</head>", 1)
         if not self.english and "</body>" in output:
             block = strings_block(page_scripts(), self.settings.language if self.settings else None)
             output = output.replace("</body>", block + "\n</body>", 1)

@@ -9,6 +9,7 @@ files or document files (its pages link the English build's copies).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -101,3 +102,12 @@ def hreflang_links(site_url: str, url: str, language: str, languages: list[str])
         {"lang": code, "href": urljoin(root, in_root(code, url))} for code in [ENGLISH, *languages]
     ]
     return [*links, {"lang": "x-default", "href": links[0]["href"]}]
+
+
+def hreflang_html(links: list[dict[str, str]]) -> str:
+    """The `<link rel="alternate" hreflang>` elements of a page's twins, escaped."""
+    return "\n".join(
+        f'<link rel="alternate" hreflang="{html.escape(link["lang"])}" '
+        f'href="{html.escape(link["href"])}">'
+        for link in links
+    )

@@ -17,6 +17,7 @@ from leadportal.records.loaded import Loaded
 from leadportal.records.models import Document, Form, FormField, Site, StageGuide
 from leadportal.records.problems import REMINDER, Problem
 from leadportal.records.roles import Role
+from leadportal.records.settings import Settings
 
 SITE_FIELDS = ("summary",)
 DOCUMENT_FIELDS = ("title", "summary")
@@ -119,6 +120,19 @@ def _form_missing(form: Form, language: str) -> int:
     return count
 
 
+def pages_without(settings: Settings, language: str) -> list[str]:
+    """Public content pages (docs/**/*.md) that have no `<name>.<language>.md` beside them."""
+    others = tuple(f".{code}.md" for code in settings.translations)
+    missing = []
+    for page in sorted(settings.docs_dir.rglob("*.md")):
+        src = page.relative_to(settings.docs_dir).as_posix()
+        if src.endswith(others) or settings.is_internal(src):
+            continue
+        if not page.with_name(page.name.removesuffix(".md") + f".{language}.md").is_file():
+            missing.append(src)
+    return missing
+
+
 def untranslated(portal: Portal) -> list[Problem]:
     """One reminder per language: how many texts the public records still lack in it."""
     problems = []
@@ -129,16 +143,22 @@ def untranslated(portal: Portal) -> list[Problem]:
                 _missing(d.record, DOCUMENT_FIELDS, language) for d in portal.documents
             ),
             "form": sum(_form_missing(f.record, language) for f in portal.forms),
+            "content page": len(pages_without(portal.settings, language)),
         }
         if any(counts.values()):
-            parts = ", ".join(f"{n} in {kind} records" for kind, n in counts.items() if n)
+            parts = ", ".join(
+                f"{n} content page(s)" if kind == "content page" else f"{n} in {kind} records"
+                for kind, n in counts.items()
+                if n
+            )
             problems.append(
                 Problem(
                     "mkdocs.yml",
                     field=f"translations.{language}",
                     message=f"{sum(counts.values())} text(s) not yet translated: {parts}",
-                    hint=f"add them under `translations: {{{language}: ...}}` in each record; "
-                    "until then the pages show the English, marked as such",
+                    hint=f"add them under `translations: {{{language}: ...}}` in each record "
+                    f"and as <page>.{language}.md beside each page; until then the pages show "
+                    "the English, marked as such",
                     severity=REMINDER,
                 )
             )

@@ -115,3 +115,11 @@ def strings_block(scripts: list[str], in_language: str | None = None) -> str:
 def untranslated_note() -> Markup:
     """Said under record prose that has no translation in the page's language yet."""
     return Markup('<p class="lp-untranslated">{}</p>').format(t("This text is not yet translated."))
+
+
+def untranslated_page(html: str) -> Markup:
+    """A content page shown in English in another language's build, marked and said so."""
+    note = Markup('<p class="lp-untranslated">{}</p>\n').format(
+        t("This page is not yet translated.")
+    )
+    return note + Markup('<div lang="en">\n{}\n</div>').format(Markup(html))
