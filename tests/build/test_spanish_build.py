@@ -158,3 +158,9 @@ def test_no_english_interface_words_on_spanish_pages(
         if words:
             left[url or "home"] = words[:8]
     assert left == {}
+
+
+def test_robots_txt_names_the_sitemap_of_each_language(built_real_portal: Path) -> None:
+    robots = (built_real_portal / "robots.txt").read_text("utf-8")
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
+    assert f"Sitemap: {SITE_URL}es/sitemap.xml" in robots

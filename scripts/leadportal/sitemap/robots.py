@@ -1,4 +1,4 @@
-"""robots.txt: everything may be indexed; it names the sitemap.xml that MkDocs writes."""
+"""robots.txt: everything may be indexed; it names the sitemap.xml of each language's build."""
 
 from __future__ import annotations
 
@@ -14,4 +14,9 @@ def robots_txt(portal: Portal) -> Iterator[Output]:
     if site_url:
         # The Sitemap line must be an absolute URL; without site_url MkDocs writes no usable one.
         lines += ["", f"Sitemap: {site_url.rstrip('/')}/sitemap.xml"]
+        # Each other language's build writes its own, below /<language>/.
+        lines += [
+            f"Sitemap: {site_url.rstrip('/')}/{code}/sitemap.xml"
+            for code in sorted(portal.settings.translations)
+        ]
     yield Output("robots.txt", "\n".join(lines) + "\n")
