@@ -21,7 +21,7 @@ from leadportal.records.mkdocs_yml import read_settings
 from leadportal.records.models import RECORD_KINDS
 from leadportal.records.options import OptionsError
 from leadportal.records.problems import Problem
-from leadportal.records.scaffold import record_path, write_new_record
+from leadportal.records.scaffold import record_path, translations_example, write_new_record
 from leadportal.records.schema import schema_text
 from leadportal.records.settings import Settings
 from leadportal.records.working_on import internal_error_problem
@@ -99,6 +99,10 @@ def cmd_new(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{existing} already exists; nothing was written (edit it instead)", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"wrote {settings.relative(target)}: change the example values, then `leadportal check`")
+    example = translations_example(args.kind, settings)
+    if example:
+        print("Its texts in another language go last, e.g. (remove the # marks):")
+        print(example, end="")
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ def settings(**vocabularies: tuple[str, ...]) -> Settings:
         root=Path("/portal"),
         docs_dir=Path("/portal/docs"),
         vocabularies=dict(DEFAULT_VOCABULARIES, **vocabularies),
+        translations={"es": {}},
     )
 
 
@@ -69,11 +70,28 @@ def assert_fields_match(
             assert widget["widget"] == "select", where
             assert widget["options"] == expected, where
         inner = nested_model(info.annotation)
-        if inner is not None:
+        if inner is not None and typing.get_origin(info.annotation) is dict:
+            # `translations`: one optional object per language of the portal
+            assert widget["widget"] == "object", where
+            assert [f["name"] for f in widget["fields"]] == list(portal.translations), where
+            for language in widget["fields"]:
+                assert language["required"] is False, where
+                checked += assert_keyed_fields_match(inner, language["fields"])
+        elif inner is not None:
             assert widget["widget"] in {"object", "list"}, where
             checked += assert_fields_match(inner, widget["fields"], portal)
         checked += 1
     return checked
+
+
+def assert_keyed_fields_match(model: type[BaseModel], fields: list[dict[str, Any]]) -> int:
+    """One language's texts: every text of the model, none required (a form's `fields` are
+    keyed by field name: see test_form_field_words_are_keyed_by_the_forms_field_names)."""
+    by_name = {field["name"]: field for field in fields}
+    assert set(by_name) <= set(model.model_fields), model.__name__
+    assert set(model.model_fields) - set(by_name) <= {"fields"}, model.__name__
+    assert all(field["required"] is False for field in fields), model.__name__
+    return len(fields)
 
 
 @pytest.mark.parametrize("vocabularies", [{}, {"stages": CUSTOM["stages"], "topics": ("x",)}])

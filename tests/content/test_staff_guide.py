@@ -16,6 +16,7 @@ TASKS = {
     "edit-a-form.md": "options:",
     "edit-the-steps.md": "docs/start/steps.yml",
     "preview-and-publish.md": "mkdocs serve",
+    "spanish-texts.md": "translations:",
 }
 
 

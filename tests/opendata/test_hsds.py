@@ -14,11 +14,20 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
-from open_data_support import CHANGING_SITE, HOSTILE_SITE, add_site, data_json, generated
+from open_data_support import (
+    CHANGING_SITE,
+    HOSTILE_SITE,
+    SPANISH_SUMMARY,
+    TRANSLATED_SITE,
+    add_site,
+    data_json,
+    generated,
+    speak_spanish,
+)
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from leadportal.opendata.hsds import hsds_id, service_status
+from leadportal.opendata.hsds import TRANSLATIONS_EXTENSION, hsds_id, service_status
 
 HSDS = Path(__file__).parent / "hsds"
 SCHEMAS = HSDS / "schema"
@@ -57,10 +66,13 @@ def errors(schema_file: str, instance: Any) -> list[str]:
 
 
 def undeclared(instance: Any, compiled: dict[str, Any], path: str = "") -> Iterator[str]:
-    """Keys the (dereferenced) schema does not define: the schemas allow them, HSDS does not."""
+    """Keys the (dereferenced) schema does not define: the schemas allow them, HSDS does not.
+    The one extension the portal documents (the texts in other languages) is not counted."""
     if isinstance(instance, dict):
         properties = compiled.get("properties", {})
         for key, value in instance.items():
+            if key == TRANSLATIONS_EXTENSION and not path:
+                continue
             if key not in properties:
                 yield path + key
             else:
@@ -72,8 +84,10 @@ def undeclared(instance: Any, compiled: dict[str, Any], path: str = "") -> Itera
 
 @pytest.fixture
 def hsds_files(fixture_portal: Path) -> dict[str, str]:
+    speak_spanish(fixture_portal)
     add_site(fixture_portal, "hostile", HOSTILE_SITE)
     add_site(fixture_portal, "changing", CHANGING_SITE)
+    add_site(fixture_portal, "translated", TRANSLATED_SITE)
     return generated(fixture_portal)
 
 
@@ -86,7 +100,7 @@ def test_the_registry_resolves_refs_offline() -> None:
 
 def test_services_validate_against_the_hsds_schemas(hsds_files: dict[str, str]) -> None:
     page = data_json(hsds_files, "data/hsds/services.json")
-    assert page["total_items"] == len(page["contents"]) == 4
+    assert page["total_items"] == len(page["contents"]) == 5
     for service in page["contents"]:
         assert errors("service.json", service) == []
         assert errors("compiled/service.json", service) == []
@@ -105,6 +119,22 @@ def test_organizations_and_taxonomies_validate(hsds_files: dict[str, str]) -> No
             assert errors(schema_file, item) == [], name
             if schema_file.startswith("compiled/"):
                 assert list(undeclared(item, schema(schema_file))) == [], name
+
+
+def test_the_spanish_description_is_an_extension_that_validates(
+    hsds_files: dict[str, str],
+) -> None:
+    translated = service_of(hsds_files, "translated")
+    assert translated[TRANSLATIONS_EXTENSION] == {"es": {"description": SPANISH_SUMMARY}}
+    assert translated["description"].startswith("Tacoma's program.")
+    assert "languages" not in translated  # what the service is offered in: not in the records
+    assert errors("service.json", translated) == []
+    assert errors("compiled/service.json", translated) == []
+    # The extension's name is free in HSDS and cannot be one of its fields.
+    assert TRANSLATIONS_EXTENSION not in schema("compiled/service.json")["properties"]
+    assert TRANSLATIONS_EXTENSION not in service_of(hsds_files, "albany-ny")  # nothing to say
+    # The tabular package keeps the official columns only.
+    assert TRANSLATIONS_EXTENSION not in hsds_files["data/hsds/services.csv"].splitlines()[0]
 
 
 def test_without_site_url_the_export_still_validates(fixture_portal: Path) -> None:
@@ -242,9 +272,9 @@ def test_tables_validate_against_the_tabular_schema(hsds_files: dict[str, str]) 
     for name, rows in found.items():
         for row in rows:
             assert set(compiled[name]["items"].get("tabular_required", [])) <= set(row), name
-    assert len(found["service"]) == 4
+    assert len(found["service"]) == 5
     assert len(found["phone"]) == 2
-    assert {row["status"] for row in found["service"]} == {
+    assert {row["status"] for row in found["service"]} == {  # translated is operating
         "active",
         "temporarily closed",
         "inactive",

@@ -80,3 +80,30 @@ def test_new_rejects_a_name_that_cannot_be_a_slug(
     assert run(fixture_portal, "new", "site", "../escape") == 2
     assert "cannot be a record name" in capsys.readouterr().err
     assert not (fixture_portal / "escape.yml").exists()
+
+
+@pytest.mark.parametrize("kind", sorted(FOLDERS))
+def test_new_shows_the_translations_block_as_a_commented_example(
+    fixture_portal: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_plugin_options(fixture_portal / "mkdocs.yml", translations="{es: {}}")
+    assert run(fixture_portal, "new", kind, "with-example") == 0
+    shown = capsys.readouterr().out
+    example = [line for line in shown.splitlines() if line.startswith("#")]
+    assert example[:2] == ["# translations:", "#   es:"]
+    record = (fixture_portal / FOLDERS[kind] / "with-example.yml").read_text()
+    # Uncommented at the end of the new record, the example is a valid record's last key.
+    uncommented = "\n".join(line.removeprefix("# ") for line in example) + "\n"
+    (fixture_portal / FOLDERS[kind] / "with-example.yml").write_text(
+        record.replace("public: false\n", "public: false\n" + uncommented)
+    )
+    if kind == "form":  # the example names an `email` field, which a new form has
+        assert "name: email" in record
+    assert run(fixture_portal, "check") == 0, capsys.readouterr().err
+
+
+def test_without_other_languages_new_shows_no_example(
+    fixture_portal: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(fixture_portal, "new", "site", "plain") == 0
+    assert "translations" not in capsys.readouterr().out

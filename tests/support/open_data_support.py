@@ -65,3 +65,33 @@ history:
   - {stage: paused, since: 2020-07-15}
 location: {lat: 45.5, lon: -122.6}
 """
+
+
+def speak_spanish(root: Path) -> None:
+    """Give the portal at `root` a Spanish build (an empty glossary is enough for its data)."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    marker = "  - leadportal:\n"
+    assert marker in text
+    config.write_text(
+        text.replace(marker, marker + "      translations:\n        es: {}\n"), encoding="utf-8"
+    )
+
+
+# A site whose summary has a Spanish text, one that spreadsheets would read as a formula.
+TRANSLATED_SITE = """\
+name: Translated LEAD
+stage: operating
+jurisdiction: {city: Tacoma, state: WA}
+summary: |-
+  Tacoma's program.
+
+  Two paragraphs.
+translations:
+  es:
+    summary: |-
+      =El programa de Tacoma, para personas que usan drogas.
+
+      Dos párrafos.
+"""
+SPANISH_SUMMARY = "=El programa de Tacoma, para personas que usan drogas.\n\nDos párrafos."

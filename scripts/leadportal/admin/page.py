@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from html import escape
 from urllib.parse import urlsplit
 
-from leadportal.admin.editor_config import editor_config_text
+from leadportal.admin.editor_config import editor_config_text, form_field_names
 from leadportal.admin.vendor import EDITOR_SCRIPT, VENDOR_DIR, vendor_outputs
 from leadportal.portal.model import Portal
 from leadportal.records.settings import Settings
@@ -93,5 +93,8 @@ def admin_page(settings: Settings) -> str:
 
 def admin_files(portal: Portal) -> Iterator[Output]:
     yield Output("admin/index.html", admin_page(portal.settings))
-    yield Output("admin/config.yml", editor_config_text(portal.settings))
+    forms = form_field_names(
+        (form.record.title, [field.name for field in form.record.fields]) for form in portal.forms
+    )
+    yield Output("admin/config.yml", editor_config_text(portal.settings, forms))
     yield from vendor_outputs()

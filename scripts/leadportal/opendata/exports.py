@@ -8,7 +8,7 @@ from typing import Any
 
 from leadportal.opendata.common import SCHEMA_VERSION, json_text, license_json, portal_url
 from leadportal.opendata.csv_safe import csv_text
-from leadportal.opendata.fields import DOCUMENT_FIELDS, SITE_CSV_COLUMNS, SITE_FIELDS, record_of
+from leadportal.opendata.fields import DOCUMENT_FIELDS, SITE_FIELDS, record_of, site_csv_columns
 from leadportal.portal.model import Portal, SiteEntry
 from leadportal.render.build_time import build_date
 from leadportal.render.outputs import Output
@@ -65,11 +65,9 @@ def sites_geojson(portal: Portal, records: list[dict[str, Any]]) -> str:
 
 
 def sites_csv(portal: Portal) -> str:
-    rows = (
-        [column.value(entry, portal.settings) for column in SITE_CSV_COLUMNS]
-        for entry in portal.sites
-    )
-    return csv_text([c.name for c in SITE_CSV_COLUMNS], rows, safe=True, bom=True)
+    columns = site_csv_columns(portal.settings)
+    rows = ([column.value(entry, portal.settings) for column in columns] for entry in portal.sites)
+    return csv_text([c.name for c in columns], rows, safe=True, bom=True)
 
 
 def documents_json(portal: Portal) -> str:

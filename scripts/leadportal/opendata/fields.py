@@ -44,6 +44,24 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def translations_of(record: Any, settings: Settings) -> dict[str, dict[str, Any]]:
+    """The record's texts in the portal's other languages (mkdocs.yml `translations:`), in
+    that order, with only the texts it has: `{"es": {"summary": "…"}}`; `{}` without any."""
+    found: dict[str, dict[str, Any]] = {}
+    for language in settings.translations:
+        words = record.translations.get(language)
+        texts = words.model_dump(mode="json", exclude_defaults=True) if words else {}
+        if texts:
+            found[language] = texts
+    return found
+
+
+TRANSLATIONS = (
+    "The record's texts in the portal's other languages, by language code (`es`: Spanish), "
+    "each with only the texts translated so far; `{}` when there are none."
+)
+
+
 SITE_FIELDS: tuple[SiteField, ...] = (
     DataField(
         "slug",
@@ -122,6 +140,12 @@ SITE_FIELDS: tuple[SiteField, ...] = (
         lambda e, s: list(e.documents),
     ),
     DataField("page", "URL", "The site's page on this portal.", lambda e, s: portal_url(s, e.url)),
+    DataField(
+        "translations",
+        "object",
+        TRANSLATIONS + " A site has `summary`.",
+        lambda e, s: translations_of(e.site, s),
+    ),
 )
 
 
@@ -187,6 +211,26 @@ SITE_CSV_COLUMNS: tuple[SiteField, ...] = (
 )
 
 
+def summary_in(language: str) -> SiteField:
+    """The CSV column of a site's summary in another language (empty when not translated)."""
+
+    def value(entry: SiteEntry, settings: Settings) -> str:
+        words = entry.site.translations.get(language)
+        return (words.summary if words else None) or ""
+
+    return DataField(
+        f"summary_{language}",
+        "Markdown text",
+        f"What the site does, in the language `{language}`; empty when not yet translated.",
+        value,
+    )
+
+
+def site_csv_columns(settings: Settings) -> tuple[SiteField, ...]:
+    """The CSV's columns: the English ones, then a summary column per other language."""
+    return SITE_CSV_COLUMNS + tuple(summary_in(language) for language in settings.translations)
+
+
 def document_file_path(doc: Loaded[Document], settings: Settings) -> str | None:
     if not doc.record.file:
         return None
@@ -240,6 +284,12 @@ DOCUMENT_FIELDS: tuple[DocumentField, ...] = (
         "URL",
         "The document's page on this portal.",
         lambda d, s: portal_url(s, f"{s.resources_dir}/{d.slug}/"),
+    ),
+    DataField(
+        "translations",
+        "object",
+        TRANSLATIONS + " A document has `title` and `summary`.",
+        lambda d, s: translations_of(d.record, s),
     ),
 )
 

@@ -31,6 +31,13 @@ STAGE_DESCRIPTIONS = {
     "paused": "The program has stopped taking referrals for now.",
     "ended": "The program has closed.",
 }
+# HSDS 3 has no field for a text in another language (`languages` lists the languages a
+# service is offered in, which the records do not say). Its schemas allow properties they do
+# not define, so the service carries its description in the portal's other languages in an
+# extension property, named so that it can never meet a future HSDS field:
+# "x_translations": {"es": {"description": "…"}}. Only the JSON files have it (the tabular
+# package keeps the official columns).
+TRANSLATIONS_EXTENSION = "x_translations"
 EXTENSION = re.compile(r"\s*(?:x|ext\.?)\s*([0-9]{1,6})$")
 
 
@@ -118,7 +125,17 @@ def organization_row(entry: SiteEntry, portal: Portal) -> dict[str, Any]:
     )
 
 
-def service_row(entry: SiteEntry) -> dict[str, Any]:
+def service_translations(entry: SiteEntry, languages: list[str]) -> dict[str, Any] | None:
+    """The service's description in each other language that has the site's summary."""
+    found = {}
+    for language in languages:
+        words = entry.site.translations.get(language)
+        if words and words.summary:
+            found[language] = {"description": words.summary}
+    return found or None
+
+
+def service_row(entry: SiteEntry, languages: list[str]) -> dict[str, Any]:
     return compact(
         {
             "id": hsds_id("service", entry.slug),
@@ -127,6 +144,7 @@ def service_row(entry: SiteEntry) -> dict[str, Any]:
             "description": entry.site.summary or f"LEAD® in {entry.place}.",
             "url": entry.site.website,
             "status": service_status(entry.site.stage),
+            TRANSLATIONS_EXTENSION: service_translations(entry, languages),
         }
     )
 
@@ -171,7 +189,7 @@ def site_objects(entry: SiteEntry, portal: Portal) -> SiteObjects:
     contacts, phones = contact_rows(entry)
     return SiteObjects(
         organization=organization_row(entry, portal),
-        service=service_row(entry),
+        service=service_row(entry, list(portal.settings.translations)),
         location=location_row(entry),
         service_at_location=service_at_location_row(entry),
         contacts=tuple(contacts),

@@ -22,14 +22,20 @@ from leadportal.opendata.exports import (
 from leadportal.opendata.fields import (
     DOCUMENT_FIELDS,
     LIST_SEPARATOR,
-    SITE_CSV_COLUMNS,
     SITE_FIELDS,
     DataField,
+    site_csv_columns,
 )
-from leadportal.opendata.hsds import OTHER_STATUS, STAGE_STATUS, STAGE_TAXONOMY
+from leadportal.opendata.hsds import (
+    OTHER_STATUS,
+    STAGE_STATUS,
+    STAGE_TAXONOMY,
+    TRANSLATIONS_EXTENSION,
+)
 from leadportal.opendata.hsds_files import HSDS_DIR, JSON_FILES, TABLES
 from leadportal.opendata.site_feed import FEED_PATH
 from leadportal.portal.model import Portal
+from leadportal.records.settings import Settings
 from leadportal.render.build_time import build_date
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
@@ -45,7 +51,7 @@ class Download:
     fields: tuple[DataField[Any], ...] = ()
 
 
-def downloads() -> list[Download]:
+def downloads(settings: Settings) -> list[Download]:
     return [
         Download(
             SITES_JSON,
@@ -70,7 +76,7 @@ def downloads() -> list[Download]:
             "One row per site, for spreadsheets: UTF-8 with a byte order mark so that "
             "spreadsheet programs detect the encoding; lists are joined with "
             f"“{LIST_SEPARATOR}”.",
-            SITE_CSV_COLUMNS,
+            site_csv_columns(settings),
         ),
         Download(
             DOCUMENTS_JSON,
@@ -113,13 +119,14 @@ def data_page(portal: Portal) -> Iterator[Output]:
         license=DATA_LICENSE,
         publisher=portal.settings.data_publisher,
         schema_version=SCHEMA_VERSION,
-        downloads=downloads(),
+        downloads=downloads(portal.settings),
         formula_rule=formula_rule(),
         hsds_dir=HSDS_DIR,
         hsds_json=JSON_FILES,
         tables=TABLES,
         status_rows=status_rows(portal),
         stage_taxonomy=STAGE_TAXONOMY,
+        hsds_translations=TRANSLATIONS_EXTENSION,
         feed=FEED_PATH,
         code=with_code,
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Any
+from typing import Any, get_origin
 
 import yaml
 from pydantic import BaseModel
@@ -171,11 +171,20 @@ def in_schema_order(data: Any, model: Any) -> Any:
     for name, info in known.items():
         if name in data and not (data[name] is None and info.default is None):
             value = as_the_editor_keeps(data[name], info)
-            ordered[name] = in_schema_order(value, _inner_model(info.annotation))
+            ordered[name] = _ordered_value(value, info)
         elif name not in data and info.annotation is bool:
             ordered[name] = info.default  # the editor shows a missing switch as off
     ordered.update({key: value for key, value in data.items() if key not in known})
     return ordered
+
+
+def _ordered_value(value: Any, info: FieldInfo) -> Any:
+    """A field's value in schema order; a mapping keyed by the record (`translations` by
+    language, a form's field words by field name) keeps its keys and orders each value."""
+    inner = _inner_model(info.annotation)
+    if get_origin(info.annotation) is dict and isinstance(value, dict):
+        return {key: in_schema_order(item, inner) for key, item in value.items()}
+    return in_schema_order(value, inner)
 
 
 def as_the_editor_keeps(value: Any, info: FieldInfo) -> Any:

@@ -100,6 +100,30 @@ def record_text(kind: str, settings: Settings) -> str:
     return dump(in_schema_order({**record, "public": False}, RECORD_KINDS[kind]))
 
 
+def translated_examples(kind: str, language: str) -> dict[str, Any]:
+    """The texts a record of `kind` can give in another language, as placeholders."""
+    if kind == "site":
+        return {"summary": f"The summary in {language} (Markdown)."}
+    if kind == "document":
+        return {"title": f"The title in {language}", "summary": f"The summary in {language}."}
+    return {
+        "title": f"The title in {language}",
+        "intro": f"The intro in {language} (Markdown).",
+        "success": f"The thank-you text in {language}.",
+        "fields": {"email": {"label": f"The field's label in {language}"}},
+    }
+
+
+def translations_example(kind: str, settings: Settings) -> str:
+    """The `translations:` block to add at the end of a new record, commented out (shown by
+    `leadportal new`; the record itself has no comments, which the web editor would drop)."""
+    languages = list(settings.translations)
+    if not languages:
+        return ""
+    block = dump({"translations": {languages[0]: translated_examples(kind, languages[0])}})
+    return "\n".join(f"# {line}" for line in block.splitlines()) + "\n"
+
+
 def write_new_record(kind: str, name: str, settings: Settings) -> Path:
     """Write the new record; raises FileExistsError rather than overwrite anything."""
     target = record_path(kind, name, settings)
