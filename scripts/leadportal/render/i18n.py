@@ -91,7 +91,11 @@ SCRIPT_STRING = re.compile(r"""\blpT\(\s*(["'])((?:\\.|(?!\1).)*)\1""")
 
 def script_strings(script: str) -> list[str]:
     """The strings a script asks for with `lpT("...")`, in order, each once."""
-    found = [m.group(2).encode().decode("unicode_escape") for m in SCRIPT_STRING.finditer(script)]
+    # Escapes such as \u2026 are read as JavaScript reads them; other characters stay as written.
+    found = [
+        m.group(2).encode("latin-1", "backslashreplace").decode("unicode_escape")
+        for m in SCRIPT_STRING.finditer(script)
+    ]
     return list(dict.fromkeys(found))
 
 
