@@ -144,6 +144,7 @@ def test_successful_submit_posts_exactly_the_fields_and_shows_success(
             *CONTACT.items(),
             ("_next", portal.base + "contact/contact-us/thanks/"),
             ("_subject", "Message from the LEAD Portal"),
+            ("language", "en"),
         ]
     )
     assert draft(page) is None
