@@ -54,7 +54,8 @@ def configure(root: Path, site_url: str, backend: str) -> None:
     (root / "docs/contact/write-to-us.yml").write_text(mail_form + f"action: mailto:{BUREAU}\n")
     config = yaml.safe_load((root / "mkdocs.yml").read_text())
     config["site_url"] = site_url
-    options = {"form_backend": backend, "form_email": BUREAU}
+    # The starter forms carry their Spanish (translations.es): the portal must have Spanish.
+    options = {"form_backend": backend, "form_email": BUREAU, "translations": {"es": {}}}
     config["plugins"] = ["search", {"leadportal": options}]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
 
