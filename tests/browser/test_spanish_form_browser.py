@@ -60,7 +60,9 @@ def test_the_spanish_form_writes_the_same_message_and_names_its_language(
     page = guarded_page.page
     english = write_the_e_mail(page, f"{base}contact/contact-us/", "Write the e-mail")
     english_names = sent_names(page)
-    spanish = write_the_e_mail(page, f"{base}es/contact/contact-us/", "Redactar el correo electrónico")
+    spanish = write_the_e_mail(
+        page, f"{base}es/contact/contact-us/", "Redactar el correo electrónico"
+    )
     assert sent_names(page) == english_names
     assert english_names[0] == "language" and set(ANSWERS) <= set(english_names)
     assert page.locator("input[name=language]").get_attribute("value") == "es"
