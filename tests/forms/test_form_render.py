@@ -101,7 +101,11 @@ def test_mailto_backend_posts_plain_text_to_the_address_without_js() -> None:
     tag = form_tag(html)
     assert 'action="mailto:bureau@example.org?subject=Hello%20%26%20welcome"' in tag
     assert 'enctype="text/plain"' in tag and 'method="post"' in tag
-    assert "lp-trap" not in html and 'type="hidden"' not in html
+    assert "lp-trap" not in html
+    # Only the language: without the script, the e-mail body lists it as `language=en`.
+    assert re.findall(r'<input type="hidden"[^>]*>', html) == [
+        '<input type="hidden" name="language" value="en">'
+    ]
     assert 'href="mailto:bureau@example.org"' in html
 
 

@@ -69,7 +69,10 @@ def test_every_page_footer_links_the_data_page(built_real_portal: Path) -> None:
         if '<meta name="generator" content="mkdocs-' not in html:
             continue  # a standalone document (the full-screen map) has no theme footer
         footer = html[html.index('class="md-copyright"') :]
-        match = re.search(r'<a href="([^"]+)">Open data</a>', footer)
+        spanish = page.relative_to(built_real_portal).parts[0] == "es"
+        words = "Datos abiertos" if spanish else "Open data"
+        match = re.search(rf'<a href="([^"]+)">{words}</a>', footer)
         assert match, page
         target = (page.parent / match.group(1) / "index.html").resolve()
-        assert target == (built_real_portal / "data/index.html").resolve(), page
+        root = built_real_portal / "es" if spanish else built_real_portal
+        assert target == (root / "data/index.html").resolve(), page

@@ -10,11 +10,12 @@ from markupsafe import Markup
 
 from leadportal.forms.render import form_page_html, form_view, thanks_path
 from leadportal.portal.model import Portal
-from leadportal.records.form_backend import backend_for, fallback_email
+from leadportal.records.form_backend import LANGUAGE_FIELD, backend_for, fallback_email
 from leadportal.records.loaded import Loaded
 from leadportal.records.models import Form
 from leadportal.records.settings import Settings
 from leadportal.render import safe_markdown
+from leadportal.render.i18n import ENGLISH, EnglishText, t, words_for
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
 from leadportal.render.urls import relative_url
@@ -33,17 +34,33 @@ def first_sentence(markdown_text: str) -> str:
     return text[: end.start() + 1] if end else text
 
 
+def first_line(intro: str) -> str:
+    """The list's line for a form, marked English when its intro is not translated."""
+    line = first_sentence(intro)
+    return EnglishText(line) if isinstance(intro, EnglishText) else line
+
+
+def other_ways(portal: Portal) -> str:
+    """mkdocs.yml's `contact_other_ways` in the page's language: the bundled text has its
+    translation in the forms table; a text staff wrote themselves stays English, marked so."""
+    text = portal.settings.contact_other_ways
+    if portal.language == ENGLISH or not text:
+        return text
+    translated = words_for(text, portal.language)
+    return translated if translated != text else EnglishText(text)
+
+
 def index_page(portal: Portal) -> Output:
     folder = portal.settings.forms_dir
     body = render(
         "forms/index.html",
         forms=portal.forms,
-        lines={f.slug: first_sentence(f.record.intro) for f in portal.forms},
+        lines={f.slug: first_line(f.record.intro) for f in portal.forms},
         email=fallback_email(portal.settings),
-        other_ways=portal.settings.contact_other_ways,
+        other_ways=other_ways(portal),
         assets=relative_url(f"{folder}/", f"{ASSETS_DIR}/"),
     )
-    return page(f"{folder}/index.md", "Contact the LEAD Support Bureau", body)
+    return page(f"{folder}/index.md", t("Contact the LEAD Support Bureau"), body)
 
 
 def form_pages(portal: Portal) -> Iterator[Output]:
@@ -60,7 +77,7 @@ def form_pages(portal: Portal) -> Iterator[Output]:
             yield thanks_page(portal, entry.slug, entry.record.success)
     yield from asset_files()
     netlify = [f for f in portal.forms if backend_kind(f.record, settings) == "netlify"]
-    if netlify:
+    if netlify and portal.language == ENGLISH:  # one list of forms and fields for Netlify
         yield netlify_skeleton(netlify, settings)
 
 
@@ -73,7 +90,7 @@ def thanks_page(portal: Portal, slug: str, success: str | None) -> Output:
     path = thanks_path(portal.settings.forms_dir, slug)
     back = relative_url(path, f"{portal.settings.forms_dir}/")
     body = render("forms/thanks.html", success=success, back=back)
-    return page(path.rstrip("/") + ".md", "Thank you", body, search={"exclude": True})
+    return page(path.rstrip("/") + ".md", t("Thank you"), body, search={"exclude": True})
 
 
 def asset_files() -> Iterator[Output]:
@@ -84,5 +101,10 @@ def asset_files() -> Iterator[Output]:
 
 def netlify_skeleton(forms: list[Loaded[Form]], settings: Settings) -> Output:
     """A static page listing every Netlify form and field, which Netlify reads at deploy time."""
-    body = render("forms/netlify_forms.html", forms=forms, honeypot=settings.form_honeypot)
+    body = render(
+        "forms/netlify_forms.html",
+        forms=forms,
+        honeypot=settings.form_honeypot,
+        language_field=LANGUAGE_FIELD,
+    )
     return Output(f"{settings.forms_dir}/{NETLIFY_SKELETON}", body)

@@ -6,12 +6,16 @@ pairs so the template never assembles markup from strings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from leadportal.records.form_backend import Backend, mailto_href
+from leadportal.portal.translated import option_label
+from leadportal.records.form_backend import LANGUAGE_FIELD, Backend, mailto_href
 from leadportal.records.models import Form, FormField
 from leadportal.records.settings import Settings
+from leadportal.render.i18n import ENGLISH, EnglishText, t
+from leadportal.render.i18n import language as spoken_language
 from leadportal.render.templating import render
 from leadportal.render.urls import relative_url
 
@@ -20,10 +24,31 @@ INPUT_TYPES = {"text", "email", "tel", "url", "date", "number"}
 Attrs = list[tuple[str, str]]
 
 
+# Each language's name as the message to the Bureau names it ("Language: Spanish (es)").
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
 @dataclass(frozen=True)
 class Choice:
+    """One option: `value` is what is sent (always the record's option), `label` what it says."""
+
     id: str
     value: str
+    label: str = ""
+
+    @property
+    def shown(self) -> str:
+        return self.label or self.value
+
+    @property
+    def is_english(self) -> bool:
+        """An option left in English on a page in another language."""
+        return isinstance(self.label, EnglishText)
+
+    @property
+    def plain(self) -> bool:
+        """The English page's `<option>Value</option>`: the label is the value itself."""
+        return self.shown == self.value and not self.is_english
 
 
 @dataclass(frozen=True)
@@ -32,7 +57,8 @@ class FieldView:
 
     field: FormField
     id: str
-    choices: tuple[Choice, ...] = ()
+    choices: tuple[Choice, ...] = ()  # radio and checkboxes
+    options: tuple[Choice, ...] = ()  # select
 
     @property
     def help_id(self) -> str:
@@ -68,10 +94,22 @@ def field_id(name: str) -> str:
     return f"lp-f-{name}"
 
 
-def field_view(f: FormField) -> FieldView:
+Labeller = Callable[[str, str], str]  # (field name, option) -> what the option says
+
+
+def same_words(field: str, option: str) -> str:
+    return option
+
+
+def field_view(f: FormField, labels: Labeller = same_words) -> FieldView:
     base = field_id(f.name)
-    choices = tuple(Choice(f"{base}-{i}", option) for i, option in enumerate(f.options, 1))
-    return FieldView(f, base, choices if f.type in GROUP_TYPES else ())
+    choices = tuple(
+        Choice(f"{base}-{i}", option, labels(f.name, option))
+        for i, option in enumerate(f.options, 1)
+    )
+    if f.type in GROUP_TYPES:
+        return FieldView(f, base, choices=choices)
+    return FieldView(f, base, options=choices)
 
 
 @dataclass(frozen=True)
@@ -85,6 +123,7 @@ class FormView:
     honeypot: str
     failure_email: str
     assets: str  # relative URL of the folder holding forms.js and forms.css
+    language: str = ENGLISH  # sent with every message, in the hidden `language` field
 
 
 def thanks_path(forms_dir: str, slug: str) -> str:
@@ -132,35 +171,56 @@ def data_attrs(slug: str, form: Form, backend: Backend, settings: Settings) -> A
         ("data-subject", form.subject or form.title),
         ("data-honeypot", "" if backend.is_mailto else settings.form_honeypot),
         ("data-min-seconds", "0" if backend.is_mailto else str(settings.form_min_seconds)),
+        ("data-language-line", language_line(spoken_language())),
     ]
 
 
+def language_line(language: str) -> str:
+    """The last line of an e-mail written with the form: which language it was sent in."""
+    name = t(LANGUAGE_NAMES.get(language, language))
+    return t("Language: {name} ({code})", name=name, code=language)
+
+
 def hidden_inputs(slug: str, form: Form, backend: Backend, settings: Settings) -> Attrs:
-    """Hidden (name, value) pairs the backend understands; none for e-mail."""
+    """Hidden (name, value) pairs: the language the form was sent in, then what the backend
+    understands (nothing more for e-mail)."""
+    language: Attrs = [(LANGUAGE_FIELD, spoken_language())]
     if backend.kind == "netlify":
-        return [("form-name", slug)]
+        return [("form-name", slug), *language]
     if backend.kind != "post":
-        return []
+        return language
     hidden: Attrs = []
     thanks = absolute_url(settings, thanks_path(settings.forms_dir, slug))
     if thanks and settings.form_redirect_field:
         hidden.append((settings.form_redirect_field, thanks))
     if form.subject:
         hidden.append(("_subject", form.subject))
-    return hidden
+    return hidden + language
+
+
+def option_labeller(form: Form, language: str) -> Labeller:
+    """What each option says in `language` (the English page shows the option itself)."""
+    if language == ENGLISH:
+        return same_words
+    return lambda field, option: option_label(form, field, option, language)
 
 
 def form_view(slug: str, form: Form, backend: Backend, settings: Settings) -> FormView:
+    """`form` as its page shows it in the language being built (the record keeps its
+    `translations`, where the option labels are)."""
+    spoken = spoken_language()
+    labels = option_labeller(form, spoken)
     return FormView(
         slug=slug,
         form=form,
         backend=backend,
-        fields=tuple(field_view(f) for f in form.fields),
+        fields=tuple(field_view(f, labels) for f in form.fields),
         attrs=form_attrs(slug, form, backend, settings),
         hidden=hidden_inputs(slug, form, backend, settings),
         honeypot="" if backend.is_mailto else settings.form_honeypot,
         failure_email=backend.email,
         assets=relative_url(f"{settings.forms_dir}/{slug}/", "assets/leadportal/"),
+        language=spoken,
     )
 
 

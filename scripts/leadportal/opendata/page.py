@@ -37,8 +37,10 @@ from leadportal.opendata.site_feed import FEED_PATH
 from leadportal.portal.model import Portal
 from leadportal.records.settings import Settings
 from leadportal.render.build_time import build_date
+from leadportal.render.i18n import ENGLISH, language, t, words_for
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
+from leadportal.render.urls import link_to_shared
 
 PAGE_URL = f"{DATA_DIR}/"
 
@@ -93,14 +95,25 @@ def with_code(text: str) -> Markup:
     return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
 
 
+def described(text: str) -> Markup:
+    """A description in the page's language, with code; one the table does not have yet is
+    shown in English, marked so (lang="en")."""
+    spoken = language()
+    words = words_for(text, spoken)
+    if spoken != ENGLISH and words == text:
+        return Markup('<span lang="en">{}</span>').format(with_code(text))
+    return with_code(words)
+
+
 def formula_rule() -> str:
     shown = ", ".join(
-        {"\t": "a tab", "\r": "a carriage return"}.get(c, f"“{c}”") for c in FORMULA_STARTS
+        {"\t": t("a tab"), "\r": t("a carriage return")}.get(c, f"“{c}”") for c in FORMULA_STARTS
     )
-    return (
-        f"In sites.csv, a text cell that starts with {shown} or a single quote gets one "
+    return t(
+        "In sites.csv, a text cell that starts with {starts} or a single quote gets one "
         "single quote in front, so that spreadsheet programs never run it as a formula. "
-        "Remove that one quote to get the original text; numbers are never changed."
+        "Remove that one quote to get the original text; numbers are never changed.",
+        starts=shown,
     )
 
 
@@ -112,9 +125,14 @@ def status_rows(portal: Portal) -> list[tuple[str, str]]:
 
 
 def data_page(portal: Portal) -> Iterator[Output]:
+    def shared(target: str) -> str:
+        """A link to one of the files, which only the English build writes."""
+        return link_to_shared(PAGE_URL, target, portal.language)
+
     body = render(
         "opendata/index.html",
-        here=PAGE_URL,
+        shared=shared,
+        described=described,
         build_date=build_date(portal.settings).isoformat(),
         license=DATA_LICENSE,
         publisher=portal.settings.data_publisher,
@@ -132,7 +150,7 @@ def data_page(portal: Portal) -> Iterator[Output]:
     )
     yield page(
         f"{DATA_DIR}/index.md",
-        "Open data",
+        t("Open data"),
         body,
-        description="The list of LEAD® sites and documents as JSON, GeoJSON, CSV and HSDS.",
+        description=t("The list of LEAD® sites and documents as JSON, GeoJSON, CSV and HSDS."),
     )

@@ -19,6 +19,8 @@ KINDS = ("post", "netlify", "mailto")
 ENCODINGS = ("form", "json")
 LOCAL_HTTP = re.compile(r"^http://(localhost|127\.0\.0\.1)(:\d+)?(/|$)")
 MKDOCS_YML = "mkdocs.yml"
+# Every form sends the language it was filled in ("en", "es") in a hidden field of this name.
+LANGUAGE_FIELD = "language"
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,28 @@ def settings_problems(settings: Settings) -> list[Problem]:
     ]
 
 
+def reserved_name_problems(form: Loaded[Form]) -> list[Problem]:
+    """A field named like the hidden field that says which language the form was sent in."""
+    return [
+        Problem(
+            form.path,
+            *form.parsed.where(("fields", index, "name")),
+            "fields",
+            f"field name '{LANGUAGE_FIELD}' is reserved for the language the form is sent in",
+            "choose another name",
+        )
+        for index, field in enumerate(form.record.fields)
+        if field.name == LANGUAGE_FIELD
+    ]
+
+
 def form_problems(form: Loaded[Form], settings: Settings) -> list[Problem]:
-    """A form that cannot send anything, or has no e-mail to fall back on when sending fails."""
+    """A form that cannot send anything, or has no e-mail to fall back on when sending fails,
+    or with a field name the portal itself sends."""
+    return reserved_name_problems(form) + backend_problems(form, settings)
+
+
+def backend_problems(form: Loaded[Form], settings: Settings) -> list[Problem]:
     line, col = form.parsed.where(("action",))
     backend = backend_for(form.record, settings)
     if backend is None:

@@ -18,6 +18,7 @@ from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal
 from leadportal.records.front_matter import MAX_PAGE_BYTES, read_page
 from leadportal.records.safe_read import NotAFile, read_file
+from leadportal.render.i18n import ENGLISH, t
 from leadportal.render.outputs import Output, page, split_page
 from leadportal.render.templating import render
 from leadportal.render.urls import page_url, relative_url
@@ -86,17 +87,40 @@ def page_title(file: Path, root: Path, fallback: str) -> str:
     return str(title) if title else (heading.group(1) if heading else fallback)
 
 
+def is_translation(path: str, languages: Iterable[str]) -> bool:
+    """`about.es.md`: a page's text in another language, shown at the page's own address."""
+    stem = path.removesuffix(".md")
+    return any(stem.endswith(f".{code}") for code in languages)
+
+
+def text_in(file: Path, language: str) -> Path:
+    """The file holding a page's text in `language` (`about.es.md`), else the page's own."""
+    if language == ENGLISH:
+        return file
+    twin = file.with_name(f"{file.stem}.{language}.md")
+    return twin if twin.is_file() else file
+
+
 def docs_pages(
-    docs_dir: Path, generated: set[str], root: Path, internal: Callable[[str], bool]
+    docs_dir: Path,
+    generated: set[str],
+    root: Path,
+    internal: Callable[[str], bool],
+    languages: Sequence[str] = (),
+    language: str = ENGLISH,
 ) -> list[tuple[str, str]]:
-    """(path, title) of every public hand-written Markdown page, the home page first."""
+    """(path, title) of every public hand-written Markdown page, the home page first; a page
+    in `language` has the title of its text in that language, when there is one."""
     pages = []
     for file in sorted(docs_dir.rglob("*.md")):
         path = file.relative_to(docs_dir).as_posix()
         if path in generated or internal(path) or not file.is_file():
             continue
-        fallback = "Home" if path == "index.md" else file.stem.replace("-", " ").capitalize()
-        title = "Home" if path == "index.md" else page_title(file, root, fallback)
+        if is_translation(path, languages):
+            continue
+        home = t("Home")
+        fallback = home if path == "index.md" else file.stem.replace("-", " ").capitalize()
+        title = home if path == "index.md" else page_title(text_in(file, language), root, fallback)
         pages.append((path, title))
     return sorted(pages, key=lambda p: (p[0] != "index.md", p[1].casefold()))
 
@@ -122,16 +146,19 @@ def record_groups(portal: Portal) -> dict[str, tuple[str, list[Group]]]:
         for e in portal.sites
     )
     docs = grouped(
-        (d.record.kind.capitalize(), link(f"{s.resources_dir}/{d.slug}.md", d.record.title))
+        (
+            portal.label("document_kinds", d.record.kind).capitalize(),
+            link(f"{s.resources_dir}/{d.slug}.md", d.record.title),
+        )
         for d in portal.documents
     )
     forms = grouped(
-        ("Forms", link(f"{s.forms_dir}/{f.slug}.md", f.record.title)) for f in portal.forms
+        (t("Forms"), link(f"{s.forms_dir}/{f.slug}.md", f.record.title)) for f in portal.forms
     )
     return {
-        "sites": ("Participating sites", sites),
-        s.resources_dir: ("Resource library", docs),
-        s.forms_dir: ("Contact", forms),
+        "sites": (t("Participating sites"), sites),
+        s.resources_dir: (t("Resource library"), docs),
+        s.forms_dir: (t("Contact"), forms),
     }
 
 
@@ -166,14 +193,16 @@ def is_listed(output: Output) -> bool:
 def sections(portal: Portal, outputs: Sequence[Output]) -> list[Section]:
     generated = {o.path for o in outputs}
     content = Section(
-        "Pages",
+        t("Pages"),
         [
-            link(p, t)
-            for p, t in docs_pages(
+            link(path, title)
+            for path, title in docs_pages(
                 portal.settings.docs_dir,
                 generated,
                 portal.settings.root,
                 portal.settings.is_internal,
+                sorted(portal.settings.translations),
+                portal.language,
             )
         ],
     )
@@ -198,16 +227,21 @@ def sections(portal: Portal, outputs: Sequence[Output]) -> list[Section]:
         if not folder:
             content.overview.extend(links)
             continue
-        heading = "Open data" if folder == DATA_FOLDER else folder.replace("-", " ").capitalize()
+        heading = t("Open data") if folder == DATA_FOLDER else folder_heading(folder)
         by_folder.setdefault(folder, Section(heading)).overview.extend(links)
     return [content, *(s for s in by_folder.values() if s.overview or s.groups)]
+
+
+def folder_heading(folder: str) -> str:
+    """A section named after its folder (`start` -> "Start"), in the page's language."""
+    return t(folder.replace("-", " ").capitalize())
 
 
 def sitemap_outputs(portal: Portal, outputs: Sequence[Output]) -> Iterator[Output]:
     """The /sitemap/ page, listing the hand-written pages and every generated one."""
     yield page(
         SITEMAP_PAGE,
-        "Site map",
+        t("Site map"),
         render("sitemap/sitemap.html", sections=sections(portal, outputs)),
-        description="Every page of the portal, by section.",
+        description=t("Every page of the portal, by section."),
     )

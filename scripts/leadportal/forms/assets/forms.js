@@ -7,6 +7,11 @@
 (function () {
   "use strict";
 
+  // The page's words: English here, the page's language from its lp-strings block.
+  const lpWords = JSON.parse(document.getElementById("lp-strings")?.textContent || "{}");
+  const lpT = (text, values = {}) =>
+    (lpWords[text] || text).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
+
   var form = document.querySelector("form[data-lp-form]");
   if (!form || !window.fetch || !window.URLSearchParams) return;
   var root = form.closest(".lp-form-page") || document;
@@ -125,7 +130,7 @@
     var body = fieldBoxes().map(function (box) {
       var values = byName[box.dataset.field] || [];
       return box.dataset.label + "\n" + (values.join(", ") || "-");
-    }).join("\n\n");
+    }).concat(cfg.languageLine ? [cfg.languageLine] : []).join("\n\n");
     var email = cfg.email || "";
     return "mailto:" + email + "?subject=" + encodeURIComponent(cfg.subject || "") +
       "&body=" + encodeURIComponent(body + "\n");
@@ -136,32 +141,35 @@
   }
 
   /* ---- validation and the error summary ---- */
+  // What is wrong with one field's answer, as one whole sentence per case (word order differs
+  // between languages, so no sentence is put together from pieces).
+  function invalidAnswer(type, label) {
+    var values = { label: label };
+    if (type === "email") return lpT("\u201c{label}\u201d needs an e-mail address, like name@example.org.", values);
+    if (type === "url") return lpT("\u201c{label}\u201d needs a web address starting with https://.", values);
+    if (type === "number") return lpT("\u201c{label}\u201d needs a number.", values);
+    if (type === "date") return lpT("\u201c{label}\u201d needs a date.", values);
+    if (type === "tel") return lpT("\u201c{label}\u201d needs a phone number.", values);
+    return lpT("\u201c{label}\u201d needs a valid answer.", values);
+  }
+
   function problemFor(box) {
-    var label = "“" + box.dataset.label + "”";
+    var values = { label: box.dataset.label };
     var type = box.dataset.type;
     if (type === "radio" || type === "checkboxes") {
       var chosen = box.querySelector("input:checked");
       if (box.hasAttribute("data-required") && !chosen) {
-        return type === "radio" ? "Choose one answer for " + label + "." : "Choose at least one answer for " + label + ".";
+        return type === "radio" ? lpT("Choose one answer for \u201c{label}\u201d.", values) : lpT("Choose at least one answer for \u201c{label}\u201d.", values);
       }
       return "";
     }
     var control = box.querySelector("input, select, textarea");
-    if (type === "checkbox") return control.required && !control.checked ? "Tick the box " + label + " to go on." : "";
+    if (type === "checkbox") return control.required && !control.checked ? lpT("Tick the box \u201c{label}\u201d to go on.", values) : "";
     var value = control.value.trim();
     if (control.required && value === "") {
-      return (type === "select" ? "Choose an answer for " : "Fill in ") + label + ".";
+      return type === "select" ? lpT("Choose an answer for \u201c{label}\u201d.", values) : lpT("Fill in \u201c{label}\u201d.", values);
     }
-    if (value !== "" && !control.validity.valid) {
-      var expected = {
-        email: "an e-mail address, like name@example.org",
-        url: "a web address starting with https://",
-        number: "a number",
-        date: "a date",
-        tel: "a phone number"
-      }[type] || "a valid answer";
-      return label + " needs " + expected + ".";
-    }
+    if (value !== "" && !control.validity.valid) return invalidAnswer(type, box.dataset.label);
     return "";
   }
 
@@ -186,7 +194,7 @@
     var note = document.createElement("p");
     note.className = "lp-error";
     note.id = id;
-    note.textContent = "Error: " + message;
+    note.textContent = lpT("Error: {message}", { message: message });
     var anchor = box.querySelector("legend, label");
     if (box.dataset.type === "checkbox") box.appendChild(note);
     else anchor.insertAdjacentElement("afterend", note);
@@ -255,13 +263,13 @@
     if (sending) return;
     sending = true;
     hide(failure);
-    status.textContent = "Sending your message…";
+    status.textContent = lpT("Sending your message\u2026");
     submitButton.setAttribute("aria-disabled", "true");
     fetch(form.action, requestFor()).then(function (response) {
       if (response.ok) succeeded();
-      else failed("The form service answered with an error (" + response.status + "), so we cannot be sure your message arrived.");
+      else failed(lpT("The form service answered with an error ({status}), so we cannot be sure your message arrived.", { status: response.status }));
     }, function () {
-      failed("Your message could not reach the form service. The connection may have dropped.");
+      failed(lpT("Your message could not reach the form service. The connection may have dropped."));
     }).then(function () {
       sending = false;
       submitButton.removeAttribute("aria-disabled");
@@ -284,12 +292,12 @@
     if (!validate()) return;
     var trap = cfg.honeypot ? form.elements.namedItem(cfg.honeypot) : null;
     if (trap && trap.value !== "") {
-      failed("A hidden field meant to catch automated messages was filled in (sometimes a browser's autofill does this), so nothing was sent.");
+      failed(lpT("A hidden field meant to catch automated messages was filled in (sometimes a browser's autofill does this), so nothing was sent."));
       return;
     }
     var elapsed = (Date.now() - loadedAt) / 1000;
     if (elapsed < minSeconds) {
-      status.textContent = "That was quicker than a person usually takes, so nothing was sent yet. Please check your message, then press the button again.";
+      status.textContent = lpT("That was quicker than a person usually takes, so nothing was sent yet. Please check your message, then press the button again.");
       return;
     }
     if (cfg.kind === "mailto") openMail();

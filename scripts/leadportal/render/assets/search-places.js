@@ -5,8 +5,15 @@
    are fetched only when a query looks like a place. Nothing typed leaves the browser. */
 (function () {
   "use strict";
+  const lpWords = JSON.parse(document.getElementById("lp-strings")?.textContent || "{}");
+  const lpT = (text, values = {}) =>
+    (lpWords[text] || text).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
   const places = window.leadportalPlaces;
   const base = window.leadportalSearchBase || "";
+  // The open data files are written once, by the English build at the portal's root: a page
+  // in another language (<html lang="es">, under /es/) reaches them one folder up.
+  const pageLanguage = document.documentElement.lang || "en";
+  const shared = pageLanguage === "en" ? base : base + "../";
   const input = document.querySelector("[data-md-component='search-query']");
   const output = document.querySelector("[data-md-component='search-result']");
   if (!places || !input || !output) return;
@@ -24,7 +31,7 @@
   output.parentNode.insertBefore(box, output);
 
   function sites() {
-    sitesPromise = sitesPromise || fetch(base + "data/sites.geojson", { credentials: "same-origin" })
+    sitesPromise = sitesPromise || fetch(shared + "data/sites.geojson", { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.json();
@@ -59,7 +66,7 @@
   function show(place, typed, nearest) {
     const heading = document.createElement("p");
     heading.className = "lp-search-places__title";
-    heading.textContent = "Nearest LEAD sites to " + place.label;
+    heading.textContent = lpT("Nearest LEAD sites to {place}", { place: place.label });
     const list = document.createElement("ol");
     nearest.forEach(function (near) {
       const item = document.createElement("li");
@@ -68,7 +75,7 @@
       list.append(item);
     });
     const all = document.createElement("p");
-    all.append(link(base + "sites/#near=" + encodeURIComponent(typed), "All sites by distance from " + place.label));
+    all.append(link(base + "sites/#near=" + encodeURIComponent(typed), lpT("All sites by distance from {place}", { place: place.label })));
     box.replaceChildren(heading, list, all);
   }
 
