@@ -54,7 +54,9 @@
     if (shown === 0) {
       return lpT("No documents match these choices. Clear a choice to see more.");
     }
-    return lpT("Showing {shown} of {count} documents.", { shown: shown, count: total });
+    return shown === 1
+      ? lpT("Showing 1 of {count} documents.", { count: total })
+      : lpT("Showing {shown} of {count} documents.", { shown: shown, count: total });
   }
 
   function writeAddress(selection) {
