@@ -7,6 +7,7 @@
 (function () {
   "use strict";
 
+  // Quotation marks as \u escapes: the build reads the lpT strings' escapes, not UTF-8.
   const lpWords = JSON.parse(document.getElementById("lp-strings")?.textContent || "{}");
   const lpT = (text, values = {}) =>
     (lpWords[text] || text).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
@@ -224,14 +225,14 @@
 
   function lookUp() {
     const typed = input.value.trim();
-    say([paragraph(lpT("Looking up “{place}”…", { place: typed }))]);
+    say([paragraph(lpT("Looking up \u201c{place}\u201d\u2026", { place: typed }))]);
     return lookup.resolve(typed).then(function (answer) {
       if (answer.error) {
         say([paragraph(answer.error, "lp-start-error")]);
         return null;
       }
       if (answer.choices) {
-        say([paragraph(lpT("There is more than one “{place}”. Which one do you mean?", { place: answer.typed })), choices(answer)]);
+        say([paragraph(lpT("There is more than one \u201c{place}\u201d. Which one do you mean?", { place: answer.typed })), choices(answer)]);
         return null;
       }
       return use(answer.place, typed);
