@@ -12,6 +12,7 @@ from leadportal.records.file_checks import document_file
 from leadportal.records.loaded import Loaded
 from leadportal.records.models import Document
 from leadportal.render.dates import iso_date
+from leadportal.render.i18n import t
 
 # Extension -> how the file type is named for readers.
 FILE_FORMATS = {
@@ -48,6 +49,11 @@ class FileInfo:
         return size_label(self.size)
 
     @property
+    def format_label(self) -> str:
+        """The file type in the language being built ("Word document": "documento de Word")."""
+        return t(self.format)
+
+    @property
     def url(self) -> str:
         """The path as a URL: spaces, `#` and `?` in file names must not break the link."""
         return quote(self.path)
@@ -59,6 +65,9 @@ class Entry:
     doc: Document
     url: str  # relative to the site root, e.g. "resources/toolkit/"
     file: FileInfo | None
+    # More words for the text filter: the kind and topics as a page in another language
+    # shows them (English pages need none: their labels are the values).
+    labels: tuple[str, ...] = ()
 
     @property
     def latest(self) -> str:
@@ -80,6 +89,7 @@ class Entry:
         """What the text filter searches: title, topics, summary, publisher, authors."""
         d = self.doc
         parts = [d.title, d.kind, *d.topics, d.summary, d.publisher or "", *d.authors]
+        parts += self.labels
         return " ".join(" ".join(parts).split())
 
 
@@ -96,9 +106,18 @@ def entries(portal: Portal) -> list[Entry]:
     """Every public document, sorted by slug; file sizes are measured now, at build time."""
     folder = portal.settings.resources_dir
     return [
-        Entry(d.slug, d.record, f"{folder}/{d.slug}/", file_info(d, portal))
+        Entry(d.slug, d.record, f"{folder}/{d.slug}/", file_info(d, portal), labels(d, portal))
         for d in portal.documents
     ]
+
+
+def labels(loaded: Loaded[Document], portal: Portal) -> tuple[str, ...]:
+    """The document's kind and topics in the portal's language, when that is not English."""
+    if portal.language == "en":
+        return ()
+    doc = loaded.record
+    kind = portal.label("document_kinds", doc.kind)
+    return (kind, *(portal.label("topics", topic) for topic in doc.topics))
 
 
 def newest_first(items: list[Entry]) -> list[Entry]:
@@ -143,9 +162,10 @@ def date_key(partial: str) -> str:
 
 
 def size_label(size: int) -> str:
-    """Bytes as readers expect them: `900 bytes`, `12 KB`, `1.4 MB`."""
+    """Bytes as readers expect them: `900 bytes`, `12 KB`, `1.4 MB` (in Spanish `1,4 MB`)."""
     if size < 1024:
-        return f"{size} bytes" if size != 1 else "1 byte"
+        return t("{count} bytes", count=size) if size != 1 else t("1 byte")
     if size < 1024 * 1024:
-        return f"{round(size / 1024)} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return t("{count} KB", count=round(size / 1024))
+    units, tenths = f"{size / (1024 * 1024):.1f}".split(".")
+    return t("{units}.{tenths} MB", units=units, tenths=tenths)

@@ -3,7 +3,9 @@
 A page holding the line `<!-- leadportal:steps -->` (the implementation page does) gets the
 stages of docs/start/steps.yml there: what each means, its steps, its documents, the Bureau's
 help and a link to its "Start here" page. Links are Markdown links to the source files, so
-MkDocs checks them like any other.
+MkDocs checks them like any other. In another language's build the stages, steps and titles
+are that language's (the portal is), the words around them from render/strings; text left in
+English is marked `lang="en"` with the note that it is not yet translated.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Mapping
 
 from leadportal.portal.model import Portal
 from leadportal.records.models import StageGuide
+from leadportal.render.i18n import EnglishText, speaking, t, untranslated_note
 from leadportal.start.pages import stage_url
 
 MARKER = "<!-- leadportal:steps -->"
@@ -26,6 +29,11 @@ def expand(markdown: str, src_path: str, portal: Portal) -> str:
     """`markdown` with the marker replaced by the stages (nothing to replace: unchanged)."""
     if not has_marker(markdown):
         return markdown
+    with speaking(portal.language):  # MkDocs calls this outside the build's rendering
+        return markdown.replace(MARKER, stages_markdown(src_path, portal))
+
+
+def stages_markdown(src_path: str, portal: Portal) -> str:
     to_root = posixpath.relpath(".", posixpath.dirname(src_path) or ".")
     prefix = "" if to_root == "." else to_root + "/"
     folder = portal.settings.resources_dir
@@ -38,7 +46,7 @@ def expand(markdown: str, src_path: str, portal: Portal) -> str:
         )
         for n, guide in enumerate(portal.guides, start=1)
     ]
-    return markdown.replace(MARKER, "\n\n".join(sections))
+    return "\n\n".join(sections)
 
 
 def stage_markdown(
@@ -49,29 +57,37 @@ def stage_markdown(
     prefix: str,
     help_form: str,
 ) -> str:
-    lines = [f"## {number}. {label}", "", guide.meaning, ""]
+    lines = [f"## {number}. {label}", "", inline(guide.meaning), ""]
     lines += [list_item(step) for step in guide.steps]
     lines.append("")
+    if any(isinstance(text, EnglishText) for text in (guide.meaning, *guide.steps)):
+        lines += [str(untranslated_note()), ""]
     docs = [
         (path, titles[path])
         for path in (document_path(slug, titles) for slug in guide.documents)
         if path
     ]
-    links = [f"[{link_text(title)}]({prefix}{path})" for path, title in docs]
+    links = [f"[{inline(link_text(title), title)}]({prefix}{path})" for path, title in docs]
     if links:
-        lines += [f"**Documents for this stage:** {joined(links)}.", ""]
-    help_line = "**Help from the Bureau:** "
+        lines += [f"**{t('Documents for this stage:')}** {joined(links)}.", ""]
+    help_line = f"**{t('Help from the Bureau:')}** "
     if guide.offers:
-        help_line += "; ".join(in_sentence(offer) for offer in guide.offers) + ". "
+        help_line += "; ".join(inline(in_sentence(offer), offer) for offer in guide.offers) + ". "
     if help_form:
-        help_line += f"[Request technical assistance]({prefix}{help_form})."
+        help_line += f"[{t('Request technical assistance')}]({prefix}{help_form})."
     if guide.offers or help_form:
         lines += [help_line.rstrip(), ""]
     start = stage_url(guide) + "index.md"
-    lines.append(
-        f"**Your path:** [choose your role at the {label.lower()} stage]({prefix}{start})."
-    )
+    choose = t("choose your role at the {stage} stage", stage=label.lower())
+    lines.append(f"**{t('Your path:')}** [{choose}]({prefix}{start}).")
     return "\n".join(lines)
+
+
+def inline(text: str, source: str | None = None) -> str:
+    """`text` as Markdown, inside `<span lang="en">` when it (or the record text `source` it
+    was made from) is English left on a page in another language."""
+    english = isinstance(source if source is not None else text, EnglishText)
+    return f'<span lang="en">{text}</span>' if english else text
 
 
 def document_path(slug: str, titles: Mapping[str, str]) -> str:
@@ -86,7 +102,7 @@ def in_sentence(offer: str) -> str:
 
 
 def list_item(step: str) -> str:
-    return "- " + step.strip().replace("\n", "\n  ")
+    return "- " + inline(step.strip(), step).replace("\n", "\n  ")
 
 
 def link_text(title: str) -> str:
@@ -94,4 +110,6 @@ def link_text(title: str) -> str:
 
 
 def joined(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    if len(items) == 1:
+        return items[0]
+    return t("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])

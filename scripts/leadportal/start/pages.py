@@ -17,6 +17,7 @@ from leadportal.records.loaded import Loaded
 from leadportal.records.models import Form, StageGuide
 from leadportal.records.roles import Role
 from leadportal.render.dates import human_date
+from leadportal.render.i18n import t
 from leadportal.render.outputs import Output, page
 from leadportal.render.shared_assets import places_script
 from leadportal.render.templating import render
@@ -92,10 +93,12 @@ def index_page(portal: Portal) -> Output:
     )
     return page(
         INDEX,
-        "Start here",
+        t("Start here"),
         body,
-        description="Where your community is with LEAD® and your role: the next steps, the "
-        "documents, sites further along and the Bureau's help, on one printable page.",
+        description=t(
+            "Where your community is with LEAD® and your role: the next steps, the "
+            "documents, sites further along and the Bureau's help, on one printable page."
+        ),
         leadportal_head=head(here),
     )
 
@@ -115,9 +118,9 @@ def stage_page(guide: StageGuide, portal: Portal) -> Output:
     )
     return page(
         path,
-        f"Start here: {label.lower()}",
+        t("Start here: {stage}", stage=label.lower()),
         body,
-        description=f"{guide.meaning} Choose your role for the next steps and help.",
+        description=f"{guide.meaning} " + t("Choose your role for the next steps and help."),
         leadportal_head=head(here),
     )
 
@@ -141,12 +144,15 @@ def path_page(guide: StageGuide, role: Role, portal: Portal) -> Output:
         ranked=ranked,
         doc_url=lambda d: f"{settings.resources_dir}/{d.slug}/",
         human_date=human_date,
+        kind_label=lambda kind: portal.label("document_kinds", kind),
         library_url=library_url(settings.resources_dir, guide, role),
         peers=[peer(e, portal) for e in spread(pool)],
         pool_size=len(pool),
         pool_stages=pool_stages(pool, order),
         pool_labels=[portal.stage_label(s).lower() for s in pool_stages(pool, order)],
-        help_href=help_href(here, form, settings.forms_dir, answers(label, role)) if form else None,
+        help_href=help_href(here, form, settings.forms_dir, answers(english_label(guide), role))
+        if form
+        else None,
         place_fields=place_fields(form.record) if form else [],
         contact_url=f"{settings.forms_dir}/",
         help_page=f"{settings.forms_dir}/{form.slug}/" if form else "",
@@ -160,13 +166,23 @@ def path_page(guide: StageGuide, role: Role, portal: Portal) -> Output:
     )
     return page(
         path,
-        f"Your LEAD path: {label.lower()}, {role.label.lower()}",
+        t("Your LEAD path: {stage}, {role}", stage=label.lower(), role=role.label.lower()),
         body,
-        description=f"{role.label}, in a community that is {guide.stage}: the next steps, "
-        "documents, sites further along and the Bureau's help.",
+        description=t(
+            "{role}, in a community that is {stage}: the next steps, documents, sites further "
+            "along and the Bureau's help.",
+            role=role.label,
+            stage=portal.label("stages", guide.stage),
+        ),
         leadportal_head=head(here),
         search=PATH_SEARCH,
     )
+
+
+def english_label(guide: StageGuide) -> str:
+    """The stage as the English pages name it: the request form's choices are its English
+    options, and a page in another language sends the same value."""
+    return guide.stage[:1].upper() + guide.stage[1:]
 
 
 def help_href(here: str, form: Loaded[Form], forms_dir: str, given: dict[str, str]) -> str:

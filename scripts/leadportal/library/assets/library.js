@@ -4,6 +4,9 @@
 (function () {
   "use strict";
 
+  const lpWords = JSON.parse(document.getElementById("lp-strings")?.textContent || "{}");
+  const lpT = (text, values = {}) =>
+    (lpWords[text] || text).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
   const FACETS = ["kind", "topic", "audience", "stage", "printable"];
   const root = document.querySelector("[data-lp-library]");
   const form = root && root.querySelector("[data-lp-filters]");
@@ -27,11 +30,12 @@
   const query = form.querySelector("input[name=words]");
   const order = form.querySelector("select[name=sort]");
   let sortedBy = "newest"; // the order the page is built in
+  const language = document.documentElement.lang || "en"; // titles sort as the page's language
   const F = window.leadportalFilters; // assets/leadportal/filters.js, loaded first
 
   function compare(a, b) {
     if (order && order.value === "title") {
-      return a.title.localeCompare(b.title, "en") || (a.slug < b.slug ? -1 : 1);
+      return a.title.localeCompare(b.title, language) || (a.slug < b.slug ? -1 : 1);
     }
     if (a.date !== b.date) {
       return a.date < b.date ? 1 : -1;
@@ -39,20 +43,20 @@
     return a.slug < b.slug ? -1 : 1;
   }
 
-  function documents(count) {
-    return count + (count === 1 ? " document" : " documents");
-  }
-
   // The page is built with the first of these sentences: keep the wording in step.
   function statusText(shown) {
     const total = items.length;
     if (shown === total) {
-      return "Showing all " + documents(total) + ".";
+      return total === 1
+        ? lpT("Showing all {count} document.", { count: total })
+        : lpT("Showing all {count} documents.", { count: total });
     }
     if (shown === 0) {
-      return "No documents match these choices. Clear a choice to see more.";
+      return lpT("No documents match these choices. Clear a choice to see more.");
     }
-    return "Showing " + shown + " of " + documents(total) + ".";
+    return shown === 1
+      ? lpT("Showing 1 of {count} documents.", { count: total })
+      : lpT("Showing {shown} of {count} documents.", { shown: shown, count: total });
   }
 
   function writeAddress(selection) {

@@ -7,6 +7,11 @@
 (function () {
   "use strict";
 
+  // Quotation marks as \u escapes: the build reads the lpT strings' escapes, not UTF-8.
+  const lpWords = JSON.parse(document.getElementById("lp-strings")?.textContent || "{}");
+  const lpT = (text, values = {}) =>
+    (lpWords[text] || text).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
+
   const PEER_COUNT = 5;
   const P = window.leadportalPlaces;
   if (!P) {
@@ -42,7 +47,7 @@
     const button = document.createElement("button");
     button.type = "button";
     button.className = "md-button";
-    button.textContent = "Print this path";
+    button.textContent = lpT("Print this path");
     button.addEventListener("click", function () {
       window.print();
     });
@@ -124,9 +129,22 @@
     li.append(a, ", " + site.place + " ");
     const meta = document.createElement("span");
     meta.className = "lp-start-meta";
-    meta.textContent = "(" + site.stage_label.toLowerCase() + ", " + P.milesText(miles).toLowerCase() + " away)";
+    meta.textContent = distanceText(site.stage_label.toLowerCase(), miles);
     li.appendChild(meta);
     return li;
+  }
+
+  // "(operating, 12 miles away)": the words in the page's language, the number as it writes them.
+  function distanceText(stage, miles) {
+    if (miles < 1) {
+      return lpT("({stage}, under 1 mile away)", { stage: stage });
+    }
+    const whole = Math.round(miles);
+    if (whole === 1) {
+      return lpT("({stage}, 1 mile away)", { stage: stage });
+    }
+    const number = whole.toLocaleString(document.documentElement.lang || "en-US");
+    return lpT("({stage}, {miles} miles away)", { stage: stage, miles: number });
   }
 
   function showNearest(place, data) {
@@ -149,7 +167,7 @@
         })
       );
       if (intro) {
-        intro.textContent = "The sites further along nearest to " + place.label + ", nearest first.";
+        intro.textContent = lpT("The sites further along nearest to {place}, nearest first.", { place: place.label });
       }
     }
   }
@@ -178,7 +196,7 @@
       }
       carry(place.label);
       clear.hidden = false;
-      say([paragraph("Showing the sites nearest to " + place.label + ".")]);
+      say([paragraph(lpT("Showing the sites nearest to {place}.", { place: place.label }))]);
     });
   }
 
@@ -202,19 +220,19 @@
   }
 
   function failed() {
-    say([paragraph("The list of places could not be loaded. Check your connection and try again.", "lp-start-error")]);
+    say([paragraph(lpT("The list of places could not be loaded. Check your connection and try again."), "lp-start-error")]);
   }
 
   function lookUp() {
     const typed = input.value.trim();
-    say([paragraph("Looking up “" + typed + "”…")]);
+    say([paragraph(lpT("Looking up \u201c{place}\u201d\u2026", { place: typed }))]);
     return lookup.resolve(typed).then(function (answer) {
       if (answer.error) {
         say([paragraph(answer.error, "lp-start-error")]);
         return null;
       }
       if (answer.choices) {
-        say([paragraph("There is more than one “" + answer.typed + "”. Which one do you mean?"), choices(answer)]);
+        say([paragraph(lpT("There is more than one \u201c{place}\u201d. Which one do you mean?", { place: answer.typed })), choices(answer)]);
         return null;
       }
       return use(answer.place, typed);
@@ -239,7 +257,7 @@
     }
     carry("");
     clear.hidden = true;
-    say([paragraph("Back to sites spread across the country.")]);
+    say([paragraph(lpT("Back to sites spread across the country."))]);
   });
   form.hidden = false;
   if (start) {
