@@ -35,7 +35,17 @@ NAMES = (
     "Law Enforcement Assisted Diversion",
     "OpenStreetMap",
     "Leaflet",
+    "Open Referral",
+    "University of Washington",
+    "Creative Commons Attribution 4.0 International",
+    "CC-BY-4.0",
 )
+# Names of organisations and places in prose: two or more capitalised words, maybe joined by
+# a small word ("U.S. Department of Justice", "New York State Division of …"). The portal's
+# own interface writes sentence case, so its English is not taken for a name.
+NAME_RUN = re.compile(r"\b[A-Z][\w.'ʻ-]*(?:\s+(?:(?:of|and|for|at|the|on|in)\s+)?[A-Z][\w.'ʻ-]*)+")
+# Addresses and file names are not words of the interface.
+NOT_WORDS = re.compile(r"\b(?:https?://\S+|\w*_\w*|[\w-]+\.(?:json|geojson|csv|xml|zip|pdf|md|txt))\b")
 ENGLISH = frozenset(
     [
         "the",
@@ -141,7 +151,7 @@ ENGLISH = frozenset(
         "type",
     ]
 )
-WORD = re.compile(r"[A-Za-z]+")
+WORD = re.compile(r"[^\W\d_]+")  # letters, accented ones too ("allá" is not "all")
 
 
 class _Text(HTMLParser):
@@ -181,7 +191,10 @@ def visible_text(html: str) -> str:
 def english_words(html: str) -> list[str]:
     """The English words left in a page's visible text, each once, in order."""
     text = visible_text(html)
+    text = " ".join(text.split())
     for name in NAMES:
         text = text.replace(name, " ")
+    text = NOT_WORDS.sub(" ", text)
+    text = NAME_RUN.sub(" ", text)
     found = [w for w in WORD.findall(text) if w.lower() in ENGLISH]
     return list(dict.fromkeys(found))
