@@ -3,6 +3,7 @@ entry in the tables for every string the code asks for."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 from typing import Any
@@ -132,21 +133,37 @@ def test_each_translation_keeps_the_placeholders_of_its_english() -> None:
 CALL = re.compile(r"""(?<![.\w])(?:t|lp_t|t_html)\(\s*(["'])((?:\\.|(?!\1).)+?)\1""")
 
 
+TRANSLATORS = {"t", "t_html", "lp_t", "words_for"}
+
+
+def python_strings(source: str) -> list[str]:
+    """The literal first arguments of t(...) calls in Python (adjacent literals joined)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and node.args):
+            continue
+        name = node.func.id if isinstance(node.func, ast.Name) else None
+        first = node.args[0]
+        if name in TRANSLATORS and isinstance(first, ast.Constant) and isinstance(first.value, str):
+            found.append(first.value)
+    return found
+
+
 def asked_for() -> dict[str, str]:
     """Every literal string the templates, the Python and the scripts ask a table for."""
     wanted: dict[str, str] = {}
-    sources = [
-        *PACKAGE.rglob("*.py"),
+    for source in PACKAGE.rglob("*.py"):
+        for text in python_strings(source.read_text("utf-8")):
+            wanted.setdefault(text, source.relative_to(REPO_ROOT).as_posix())
+    templates = [
         *PACKAGE.rglob("templates/*.html"),
+        *PACKAGE.rglob("theme/**/*.html"),
         *(REPO_ROOT / "overrides").rglob("*.html"),
         *(REPO_ROOT / "overrides").rglob("*.xml"),
     ]
-    for source in sources:
-        if source.name == "i18n.py":
-            continue
+    for source in templates:
         for match in CALL.finditer(source.read_text("utf-8")):
-            if match.group(2) != "...":  # a comment's example
-                wanted.setdefault(match.group(2), source.relative_to(REPO_ROOT).as_posix())
+            wanted.setdefault(match.group(2), source.relative_to(REPO_ROOT).as_posix())
     for script in PACKAGE.rglob("assets/*.js"):
         for text in script_strings(script.read_text("utf-8")):
             wanted.setdefault(text, script.relative_to(REPO_ROOT).as_posix())
@@ -166,3 +183,16 @@ def test_the_glossary_labels_every_vocabulary_value(key: str) -> None:
     from leadportal.records.settings import DEFAULT_VOCABULARIES
 
     assert sorted(glossary()[key]) == sorted(DEFAULT_VOCABULARIES[key])
+
+
+def test_no_two_tables_give_one_english_text_different_spanish() -> None:
+    """The tables are merged into one: a key in two files must say the same in both."""
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for table in sorted(TABLES.glob("*.yml")):
+        for english, spanish in (yaml.safe_load(table.read_text("utf-8")) or {}).items():
+            if english in seen and seen[english][1] != spanish:
+                first, said = seen[english]
+                clashes.append(f"{english!r}: {first} {said!r}, {table.name} {spanish!r}")
+            seen.setdefault(english, (table.name, spanish))
+    assert clashes == []

@@ -130,7 +130,7 @@ def test_a_document_page_is_in_spanish_and_says_the_document_is_english(
         ("Tipo", "Artículo"),
         ("Dirigido a", "responsables de proyecto, miembros de la comunidad"),
         ("Para sitios en estas etapas", "lanzamiento"),
-        ("Idioma", "Inglés"),
+        ("Idioma", "inglés"),
         ("Para imprimir", "No está pensado para imprimir"),
     ]:
         assert re.search(rf"<dt>{dt}</dt>\s*<dd>{dd}", body), dt

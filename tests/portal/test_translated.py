@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from portal_helpers import FIXTURE_PORTAL
-from pydantic import ValidationError
 
 from leadportal.build.generate import check
 from leadportal.portal.translated import form_in, in_language, option_label, untranslated
@@ -125,8 +124,3 @@ def test_a_form_translation_naming_a_missing_field_says_which_field_it_might_be(
     result = check(read_settings(root / "mkdocs.yml"))
     lines = [str(p) for p in result.problems if p.is_error]
     assert any("translations.es.fields names 'emial'" in line for line in lines), lines
-
-
-def test_a_form_field_may_not_take_the_name_forms_send_their_language_under() -> None:
-    with pytest.raises(ValidationError, match="reserved: every form sends the language"):
-        Form.model_validate({"title": "Ask", "fields": [{"name": "language", "label": "Language"}]})

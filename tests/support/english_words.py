@@ -45,7 +45,9 @@ NAMES = (
 # own interface writes sentence case, so its English is not taken for a name.
 NAME_RUN = re.compile(r"\b[A-Z][\w.'ʻ-]*(?:\s+(?:(?:of|and|for|at|the|on|in)\s+)?[A-Z][\w.'ʻ-]*)+")
 # Addresses and file names are not words of the interface.
-NOT_WORDS = re.compile(r"\b(?:https?://\S+|\w*_\w*|[\w-]+\.(?:json|geojson|csv|xml|zip|pdf|md|txt))\b")
+NOT_WORDS = re.compile(
+    r"\b(?:https?://\S+|\w*_\w*|[\w-]+\.(?:json|geojson|csv|xml|zip|pdf|md|txt))\b"
+)
 ENGLISH = frozenset(
     [
         "the",

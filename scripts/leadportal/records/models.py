@@ -73,8 +73,6 @@ FieldType = Annotated[
 ]
 
 
-# Every form sends the language of the page it was sent from under this name (en, es).
-LANGUAGE_FIELD = "language"
 PUBLIC = "Off keeps the record out of every page, the map, the search and the downloads."
 
 
@@ -324,12 +322,6 @@ class Form(Record):
             if field.name == honeypot:
                 raise fail(
                     f"field name '{field.name}' is reserved for the spam trap",
-                    "choose another name",
-                )
-            if field.name == LANGUAGE_FIELD:
-                raise fail(
-                    f"field name '{field.name}' is reserved: every form sends the language "
-                    "it was sent in under that name",
                     "choose another name",
                 )
             if field.name in seen:
