@@ -23,6 +23,7 @@ HREF = re.compile(r'<a href="([^"#]*)"')
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MKDOCS_GENERATOR = '<meta name="generator" content="mkdocs-'
 INTERNAL = ("staff/", "benchmarks/")  # internal_pages' default, which mkdocs.yml keeps
+OTHER_LANGUAGES = ("es/",)  # each language's build is checked from its own root
 NOINDEX = '<meta name="robots" content="noindex">'
 
 
@@ -32,7 +33,9 @@ def html_pages(site: Path, *, mkdocs_only: bool = False) -> set[str]:
     found = set()
     for file in html_files(site):
         path = file.relative_to(site).as_posix()
-        if not path.endswith("index.html") or path.startswith(("search/", "assets/")):
+        if not path.endswith("index.html") or path.startswith(
+            ("search/", "assets/", *OTHER_LANGUAGES)
+        ):
             continue
         if mkdocs_only and MKDOCS_GENERATOR not in file.read_text("utf-8"):
             continue
@@ -58,9 +61,14 @@ def sitemap_xml_locs(site: Path) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("which", ["built_real_portal", "built_fixture"])
-def test_site_map_lists_every_page(which: str, request: pytest.FixtureRequest) -> None:
-    site: Path = request.getfixturevalue(which)
+@pytest.mark.parametrize(
+    ("which", "language"),
+    [("built_real_portal", ""), ("built_real_portal", "es"), ("built_fixture", "")],
+)
+def test_site_map_lists_every_page(
+    which: str, language: str, request: pytest.FixtureRequest
+) -> None:
+    site: Path = request.getfixturevalue(which) / language
     pages = {p for p in html_pages(site) if not p.startswith(INTERNAL)} - {"sitemap/index.html"}
     links = sitemap_links(site)
     assert pages - links == set(), "pages missing from /sitemap/"
@@ -72,13 +80,14 @@ def test_site_map_lists_every_page(which: str, request: pytest.FixtureRequest) -
     ("which", "site_url"),
     [
         ("built_real_portal", "https://portal.leadbureau.org/"),
+        ("built_real_portal", "https://portal.leadbureau.org/es/"),
         ("built_fixture", "https://example.org/lead/"),
     ],
 )
 def test_sitemap_xml_entries_resolve_to_files(
     which: str, site_url: str, request: pytest.FixtureRequest
 ) -> None:
-    site: Path = request.getfixturevalue(which)
+    site: Path = request.getfixturevalue(which) / ("es" if site_url.endswith("/es/") else "")
     locs = sitemap_xml_locs(site)
     files = []
     for loc in locs:
