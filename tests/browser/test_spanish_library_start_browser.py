@@ -63,7 +63,7 @@ def test_the_spanish_chooser_leads_to_a_spanish_path(
     assert "/es/start/exploring/prosecutor/" in page.url
     expect(page.get_by_role("button", name="Imprimir este camino")).to_be_visible()
 
-    page.get_by_label("Ciudad, condado, código postal o estado").fill("Tucson")
+    page.get_by_label("Ciudad, condado, código postal (ZIP) o estado").fill("Tucson")
     page.get_by_role("button", name="Mostrar los sitios más cercanos").click()
     expect(page.locator("[data-lp-place-status]")).to_have_text(
         "Se muestran los sitios más cercanos a Tucson, AZ."
