@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from leadportal.render.dates import human_date
 from leadportal.render.i18n import ENGLISH, language, t
 
@@ -56,3 +58,14 @@ def verified_age(months: int) -> str:
     if months < 1:
         return t("less than a month ago")
     return counted(months, "{count} month ago", "{count} months ago")
+
+
+def as_html(words: str) -> Markup:
+    """Text for an element's content, escaped but with its apostrophes as they are (`state's`,
+    as the pages have always written them; harmless outside attributes)."""
+    return Markup(str(escape(words)).replace("&#39;", "'"))
+
+
+def t_text(text: str, **values: Any) -> Markup:
+    """`t` for element content in templates (apostrophes kept, see `as_html`)."""
+    return as_html(t(text, **{k: str(v) for k, v in values.items()}))
