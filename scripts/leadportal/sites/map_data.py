@@ -96,7 +96,8 @@ class MapPoint:
 
 @dataclass(frozen=True)
 class MapTexts:
-    """Words the map shows; change them with the document language."""
+    """Words the map shows, in English; `map_page.map_texts` gives them in the build's
+    language (each default is a key of render/strings)."""
 
     map_label: str = "Map of participating sites"
     legend_heading: str = "Stages"
@@ -106,9 +107,9 @@ class MapTexts:
         "Map of the places that run LEAD® or are working towards it, by stage,"
         " with a list of every site by state."
     )
-    noscript: str = (
+    noscript: str = (  # {link}: `list_link`, linked to the list of sites
         "Without JavaScript this map cannot zoom or show details. Every site is in the"
-        " list below the map and in the"
+        " list below the map and in the {link}."
     )
     list_link: str = "list of sites"
     list_heading: str = "Sites by state"
