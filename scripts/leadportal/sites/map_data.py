@@ -152,12 +152,20 @@ class StageStyle:
 
 
 def stage_codes(labels: Sequence[str]) -> list[str]:
-    """One-letter codes from the labels; labels sharing a first letter get two letters."""
+    """One-letter codes from the labels; labels sharing a first letter get two letters: the
+    initials of a label of several words (Spanish `En pausa` -> `EP`, beside `En
+    funcionamiento` -> `EF`), else its first two letters (`Exploring` -> `Ex`)."""
     firsts = Counter(label[:1].upper() for label in labels)
     return [
-        label[:1].upper() + (label[1:2].lower() if firsts[label[:1].upper()] > 1 else "")
-        for label in labels
+        _code(label) if firsts[label[:1].upper()] > 1 else label[:1].upper() for label in labels
     ]
+
+
+def _code(label: str) -> str:
+    words = label.split()
+    if len(words) > 1:
+        return "".join(word[:1].upper() for word in words[:2])
+    return label[:1].upper() + label[1:2].lower()
 
 
 def stage_styles(stages: Sequence[tuple[str, str]]) -> list[StageStyle]:
