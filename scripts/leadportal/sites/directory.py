@@ -16,11 +16,13 @@ from leadportal.places.place_table import PLACES_FILE, PUBLISHED_IN, ZIP_FILE
 from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal, SiteEntry
 from leadportal.render.facets import Facet, Option, facet_counts
+from leadportal.render.i18n import t
 from leadportal.render.outputs import Output, page
 from leadportal.render.shared_assets import filters_script, filters_style, places_script
 from leadportal.render.templating import render
 from leadportal.render.urls import relative_url
 from leadportal.sites.stages import stages
+from leadportal.sites.words import counted, t_text
 
 FOLDER = "sites"
 INDEX = f"{FOLDER}/index.md"
@@ -103,7 +105,7 @@ def facets(rows: Sequence[Row], portal: Portal) -> list[Facet]:
     labels: dict[str, Callable[[str], str]] = {
         "stage": portal.stage_label,
         "state": state_name,
-        "pathway": str.capitalize,
+        "pathway": lambda value: portal.label("referral_pathways", value).capitalize(),
     }
     result = []
     for name in SITE_FACETS:
@@ -113,15 +115,16 @@ def facets(rows: Sequence[Row], portal: Portal) -> list[Facet]:
             if counts[name].get(value)
         )
         if options:
-            result.append(Facet(name, FACET_LEGENDS[name], options))
+            result.append(Facet(name, t(FACET_LEGENDS[name]), options))
     return result
 
 
 def count_line(rows: Sequence[Row]) -> str:
     sites, states = len(rows), len({r.entry.site.jurisdiction.state for r in rows})
-    return (
-        f"{sites} participating site{'' if sites == 1 else 's'} "
-        f"in {states} state{'' if states == 1 else 's'}."
+    return t(
+        "{sites} in {states}.",
+        sites=counted(sites, "{count} participating site", "{count} participating sites"),
+        states=counted(states, "{count} state", "{count} states"),
     )
 
 
@@ -131,6 +134,8 @@ def directory_page(rows: Sequence[Row], portal: Portal) -> Output:
         rows=rows,
         facets=facets(rows, portal),
         count_line=count_line(rows),
+        t_text=t_text,
+        shown_line=counted(len(rows), "All {count} site shown.", "All {count} sites shown."),
         stage_links=[
             (stage.label, relative_url(HERE, stage.url), len(stage.sites))
             for stage in stages(portal)
@@ -149,8 +154,8 @@ def directory_page(rows: Sequence[Row], portal: Portal) -> Output:
     ]
     return page(
         INDEX,
-        "Participating sites",
+        t("Participating sites"),
         body,
-        description="Every LEAD® site: where it is, how far along, and which is nearest to you.",
+        description=t("Every LEAD® site: where it is, how far along, and which is nearest to you."),
         leadportal_head=head,
     )

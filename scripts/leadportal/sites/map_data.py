@@ -96,7 +96,8 @@ class MapPoint:
 
 @dataclass(frozen=True)
 class MapTexts:
-    """Words the map shows; change them with the document language."""
+    """Words the map shows, in English; `map_page.map_texts` gives them in the build's
+    language (each default is a key of render/strings)."""
 
     map_label: str = "Map of participating sites"
     legend_heading: str = "Stages"
@@ -106,9 +107,9 @@ class MapTexts:
         "Map of the places that run LEAD® or are working towards it, by stage,"
         " with a list of every site by state."
     )
-    noscript: str = (
+    noscript: str = (  # {link}: `list_link`, linked to the list of sites
         "Without JavaScript this map cannot zoom or show details. Every site is in the"
-        " list below the map and in the"
+        " list below the map and in the {link}."
     )
     list_link: str = "list of sites"
     list_heading: str = "Sites by state"
@@ -151,12 +152,20 @@ class StageStyle:
 
 
 def stage_codes(labels: Sequence[str]) -> list[str]:
-    """One-letter codes from the labels; labels sharing a first letter get two letters."""
+    """One-letter codes from the labels; labels sharing a first letter get two letters: the
+    initials of a label of several words (Spanish `En pausa` -> `EP`, beside `En
+    funcionamiento` -> `EF`), else its first two letters (`Exploring` -> `Ex`)."""
     firsts = Counter(label[:1].upper() for label in labels)
     return [
-        label[:1].upper() + (label[1:2].lower() if firsts[label[:1].upper()] > 1 else "")
-        for label in labels
+        _code(label) if firsts[label[:1].upper()] > 1 else label[:1].upper() for label in labels
     ]
+
+
+def _code(label: str) -> str:
+    words = label.split()
+    if len(words) > 1:
+        return "".join(word[:1].upper() for word in words[:2])
+    return label[:1].upper() + label[1:2].lower()
 
 
 def stage_styles(stages: Sequence[tuple[str, str]]) -> list[StageStyle]:

@@ -18,6 +18,7 @@ from branca.element import Element, Figure
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from leadportal.render.i18n import ENGLISH, strings_block
 from leadportal.sites.map_data import (
     DARK_SCHEME,
     LIGHT_SCHEME,
@@ -155,11 +156,47 @@ class MapFigure(Figure):
 def noscript_note(options: MapOptions) -> str:
     """Above the drawing, inside the map's box, so the drawing and legend still fit."""
     texts = options.texts
-    return (
-        f'<noscript><p class="lp-noscript">{html.escape(texts.noscript)} '
+    link = (
         f'<a href="{html.escape(options.list_url)}" target="_top">'
-        f"{html.escape(texts.list_link)}</a>.</p></noscript>"
+        f"{html.escape(texts.list_link)}</a>"
     )
+    sentence = html.escape(texts.noscript).replace("{link}", link)
+    return f'<noscript><p class="lp-noscript">{sentence}</p></noscript>'
+
+
+# Leaflet's own words (zoom buttons, the popup's close button, its credit's title) in the
+# document's language; run before the map is made, only in a language other than English.
+LEAFLET_WORDS = r"""{
+  const lpWords = JSON.parse(document.getElementById("lp-strings")?.textContent || "{}");
+  const lpT = (text, values = {}) =>
+    (lpWords[text] || text)
+      .replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
+  L.Control.Zoom.mergeOptions({zoomInTitle: lpT("Zoom in"), zoomOutTitle: lpT("Zoom out")});
+  const prefix = L.Control.Attribution.prototype.options.prefix;
+  if (typeof prefix === "string") {
+    const title = lpT("A JavaScript library for interactive maps")
+      .replace(/[&"<>]/g, (c) => "&#" + c.charCodeAt(0) + ";");
+    const credit = prefix.replace(/title="[^"]*"/, 'title="' + title + '"');
+    L.Control.Attribution.mergeOptions({prefix: credit});
+  }
+  L.Map.addInitHook(function () {
+    this.on("popupopen", function (e) {
+      const close = e.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) close.setAttribute("aria-label", lpT("Close popup"));
+    });
+  });
+}
+"""
+
+
+def leaflet_words(options: MapOptions) -> str:
+    """`LEAFLET_WORDS` for a document in another language; nothing in English."""
+    return "" if options.lang == ENGLISH else LEAFLET_WORDS
+
+
+def words_block(options: MapOptions) -> str:
+    """The `lp-strings` block `LEAFLET_WORDS` reads (the plugin does not render this page)."""
+    return strings_block([LEAFLET_WORDS], options.lang) if options.lang != ENGLISH else ""
 
 
 class SiteMap(folium.Map):
@@ -189,6 +226,7 @@ html, body { height: 100%; margin: 0; padding: 0; }
         {% endmacro %}
 
         {% macro script(this, kwargs) %}
+{{ this.leaflet_words -}}
 var {{ this.get_name() }} = L.map("{{ this.get_name() }}", {{ this.options|tojavascript }});
         {% endmacro %}
         """
@@ -213,6 +251,7 @@ var {{ this.get_name() }} = L.map("{{ this.get_name() }}", {{ this.options|tojav
         self.label = html.escape(options.texts.map_label)
         self.keys_hint = html.escape(options.texts.keys_hint)
         self.stylesheet = stylesheet
+        self.leaflet_words = leaflet_words(options)
         self.inside = ""  # what the box shows before Leaflet draws in it
         # Map.__init__ creates and fills a Figure of its own; ours replaces it.
         self._parent = None  # type: ignore[assignment]
@@ -607,7 +646,7 @@ def build_figure(points: Sequence[MapPoint], options: MapOptions) -> Figure:
         noscript_note(options) + static_map(points, styles) + Legend(options, points).render()
     )
     # After the map in the document (folium adds the map's own HTML only while rendering).
-    figure.after_map = site_list(points, options, styles)
+    figure.after_map = site_list(points, options, styles) + words_block(options)
     _number_elements(figure)
     return figure
 

@@ -8,6 +8,7 @@ left off (a build warning names them elsewhere).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -15,9 +16,10 @@ from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal, SiteEntry
 from leadportal.records.tiles import tiles_for
 from leadportal.render.csp import map_policy, with_csp
+from leadportal.render.i18n import t
 from leadportal.render.outputs import Output
 from leadportal.render.urls import relative_url
-from leadportal.sites.map_data import MapOptions, MapPoint
+from leadportal.sites.map_data import MapOptions, MapPoint, MapTexts
 
 MAP_PATH = "sites/map/index.html"
 MAP_URL = "sites/map/"
@@ -44,18 +46,26 @@ def map_points(sites: Iterable[SiteEntry], label: str = MAP_URL) -> list[MapPoin
     ]
 
 
+def map_texts() -> MapTexts:
+    """The map's words in the language being built."""
+    return MapTexts(**{f.name: t(f.default) for f in fields(MapTexts)})
+
+
 def map_options(portal: Portal) -> MapOptions:
     settings = portal.settings
     tiles = tiles_for(settings)
     return MapOptions(
-        title=f"Map of participating sites - {settings.site_name}",
+        title=t("Map of participating sites - {portal}", portal=settings.site_name),
+        lang=portal.language,
         asset_prefix=relative_url(MAP_URL, VENDOR_DIR + "/"),
         site_root=relative_url(MAP_URL, "") or "./",
         stages=[(stage, portal.stage_label(stage)) for stage in settings.vocabulary("stages")],
         tiles=tiles.url if tiles else None,
-        attribution=tiles.attribution if tiles else "",
+        # The credit is HTML; the OpenStreetMap one has its Spanish in strings/es/sites.yml.
+        attribution=t(tiles.attribution) if tiles else "",
         list_url=relative_url(MAP_URL, "sites/"),
         canonical=settings.site_url.rstrip("/") + "/" + MAP_URL if settings.site_url else None,
+        texts=map_texts(),
     )
 
 

@@ -14,10 +14,13 @@ from leadportal.portal.model import Portal, SiteEntry, stage_url
 from leadportal.portal.site_checks import Verification, verification
 from leadportal.records.models import Partner, StageChange
 from leadportal.render.dates import human_date
+from leadportal.render.i18n import language, t
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
 from leadportal.render.urls import relative_url
 from leadportal.sites.states import SITES_URL, STYLE, head, state_url
+from leadportal.sites.words import distance_away, launched_words, verified_age
+from leadportal.sites.words import distance_words as distance_words  # where tests look for it
 
 SEARCH_BOOST = 4  # a site's page ranks above ordinary pages (and documents) naming its place
 CORRECTION_FORM = "suggest-a-correction"
@@ -99,19 +102,16 @@ def place_words(entry: SiteEntry) -> str:
 
 def description(entry: SiteEntry, portal: Portal) -> str:
     site = entry.site
-    launched = f", launched {human_date(site.launched)}" if site.launched else ""
-    return (
-        f"LEAD® in {place_words(entry)}: {portal.stage_label(site.stage).lower()}{launched}. "
-        f"Stage history, partners, referral pathways and contacts of {site.name}."
+    stage = portal.stage_label(site.stage).lower()
+    launched = f", {launched_words(site.launched)}" if site.launched else ""
+    return t(
+        "LEAD® in {place}: {stage}{launched}. "
+        "Stage history, partners, referral pathways and contacts of {site}.",
+        place=place_words(entry),
+        stage=stage,
+        launched=launched,
+        site=site.name,
     )
-
-
-def distance_words(miles: float, km: float) -> str:
-    """`25 miles (40 km)`; two sites in one city are `under 1 mile (under 2 km)` apart."""
-    if miles < 1:
-        return "under 1 mile (under 2 km)"
-    whole = round(miles)
-    return f"{whole:,} mile{'s' if whole != 1 else ''} ({round(km):,} km)"
 
 
 def site_page(entry: SiteEntry, portal: Portal) -> Output:
@@ -124,6 +124,9 @@ def site_page(entry: SiteEntry, portal: Portal) -> Output:
         entry=entry,
         site=entry.site,
         stage_label=portal.stage_label,
+        label=portal.label,
+        pathways=[portal.label("referral_pathways", p) for p in entry.site.referral_pathways],
+        lang=language(),
         human_date=human_date,
         state=state_name(entry.site.jurisdiction.state),
         timeline=timeline(entry.site.history, portal.stage_label),
@@ -131,10 +134,11 @@ def site_page(entry: SiteEntry, portal: Portal) -> Output:
         tel_href=tel_href,
         maps=map_links(entry),
         verified=checked,
+        verified_age=verified_age(checked.months),
         correction_url=correction_url(entry, portal),
         documents=documents_about(portal, entry.slug),
         nearest=nearest_sites(portal, entry),
-        distance_words=distance_words,
+        distance_away=distance_away,
         start_url=relative_url(here, portal.start_url) if portal.start_url else None,
         urls={
             "sites": SITES_URL,

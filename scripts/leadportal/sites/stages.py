@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal, SiteEntry, stage_url
+from leadportal.render.i18n import t
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
 from leadportal.render.urls import page_url
-from leadportal.sites.states import SITES_URL, STATES_INDEX, SUMMARY, head, launch_year, plural
+from leadportal.sites.states import SITES_URL, STATES_INDEX, SUMMARY, head, launch_year
+from leadportal.sites.words import counted
 
 
 @dataclass(frozen=True)
@@ -42,22 +44,33 @@ def stages(portal: Portal) -> list[Stage]:
 
 def stage_page(stage: Stage, portal: Portal) -> Output:
     here = stage.url
+    label = stage.label.lower()
+    count = len(stage.sites)
     body = render(
         "sites/stage.html",
         here=here,
         stage=stage,
+        lede=counted(
+            count,
+            "{count} public LEAD® site at the stage “{stage}”.",
+            "{count} public LEAD® sites at the stage “{stage}”.",
+            stage=label,
+        ),
         others=[s for s in stages(portal) if s.value != stage.value],
         state_name=state_name,
         launch_year=launch_year,
-        plural=plural,
         urls={"sites": SITES_URL, "states": page_url(STATES_INDEX), "summary": page_url(SUMMARY)},
     )
     return page(
         stage.path,
-        f"LEAD® sites: {stage.label.lower()}",
+        t("LEAD® sites: {stage}", stage=label),
         body,
-        description=f"{plural(len(stage.sites), 'LEAD® site')} at the stage "
-        f"“{stage.label.lower()}”: where they are and their launch year.",
+        description=counted(
+            count,
+            "{count} LEAD® site at the stage “{stage}”: where they are and their launch year.",
+            "{count} LEAD® sites at the stage “{stage}”: where they are and their launch year.",
+            stage=label,
+        ),
         leadportal_head=head(here),
     )
 

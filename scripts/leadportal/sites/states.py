@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal, SiteEntry
+from leadportal.render.i18n import t
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
 from leadportal.render.urls import page_url, relative_url
+from leadportal.sites.words import as_html, counted
 
 SITES_URL = "sites/"
 STATES_INDEX = "sites/states/index.md"
@@ -127,30 +129,49 @@ def head(here: str) -> list[dict[str, str]]:
     return [{"rel": "stylesheet", "href": relative_url(here, STYLE)}]
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+def public_sites(count: int) -> str:
+    """`3 public LEAD® sites`."""
+    return counted(count, "{count} public LEAD® site", "{count} public LEAD® sites")
+
+
+def per_stage_words(stages: Sequence[Count]) -> str:
+    """`2 operating, 1 exploring` (Spanish: `en funcionamiento: 2, exploración: 1`)."""
+    return ", ".join(t("{count} {stage}", count=c.count, stage=c.label.lower()) for c in stages)
 
 
 def state_page(state: State, portal: Portal) -> Output:
     here = state.url
     stages = stage_counts(state.sites, portal, all_stages=False)
+    per_stage = per_stage_words(stages)
     body = render(
         "sites/state.html",
         here=here,
         state=state,
         stages=stages,
+        lede=counted(
+            len(state.sites),
+            "{count} public LEAD® site in {state}: {stages}.",
+            "{count} public LEAD® sites in {state}: {stages}.",
+            state=state.name,
+            stages=per_stage,
+        ),
         stage_label=portal.stage_label,
         launch_year=launch_year,
-        plural=plural,
         urls={"sites": SITES_URL, "states": page_url(STATES_INDEX), "summary": page_url(SUMMARY)},
     )
-    per_stage = ", ".join(f"{c.count} {c.label.lower()}" for c in stages)
     return page(
         state.path,
-        f"LEAD® sites in {state.name}",
+        t("LEAD® sites in {state}", state=state.name),
         body,
-        description=f"{plural(len(state.sites), 'LEAD® site')} in {state.name} ({per_stage}): "
-        "where they are, their stage and launch year.",
+        description=counted(
+            len(state.sites),
+            "{count} LEAD® site in {state} ({stages}): where they are, their stage and launch "
+            "year.",
+            "{count} LEAD® sites in {state} ({stages}): where they are, their stage and launch "
+            "year.",
+            state=state.name,
+            stages=per_stage,
+        ),
         leadportal_head=head(here),
     )
 
@@ -161,41 +182,75 @@ def states_index(listed: Sequence[State], portal: Portal) -> Output:
         "sites/states.html",
         here=here,
         states=listed,
-        plural=plural,
+        lede=as_html(
+            counted(
+                len(listed),
+                "Public LEAD® sites are in {count} state. "
+                "Each state's page lists its sites with their stage and launch year.",
+                "Public LEAD® sites are in {count} states. "
+                "Each state's page lists its sites with their stage and launch year.",
+            )
+        ),
+        sites_count=lambda count: counted(count, "{count} site", "{count} sites"),
         urls={"sites": SITES_URL, "summary": page_url(SUMMARY)},
     )
     return page(
         STATES_INDEX,
-        "LEAD® sites by state",
+        t("LEAD® sites by state"),
         body,
-        description=f"The {plural(len(listed), 'state')} with public LEAD® sites, "
-        "each with its own list of sites.",
+        description=counted(
+            len(listed),
+            "The {count} state with public LEAD® sites, each with its own list of sites.",
+            "The {count} states with public LEAD® sites, each with its own list of sites.",
+        ),
         leadportal_head=head(here),
+    )
+
+
+def summary_lede(total: int, states: int) -> str:
+    return t(
+        "{sites} in {states}. The numbers below count the sites listed on this portal only.",
+        sites=public_sites(total),
+        states=counted(states, "{count} state", "{count} states"),
+    )
+
+
+def undated_words(undated: int) -> str:
+    return counted(
+        undated,
+        "{count} site has no launch year on record and is not counted by year.",
+        "{count} sites have no launch year on record and are not counted by year.",
     )
 
 
 def summary_page(listed: Sequence[State], portal: Portal) -> Output:
     here = page_url(SUMMARY)
     stages = used_stages(portal)
+    undated = sum(1 for e in portal.sites if not e.site.launched)
     body = render(
         "sites/summary.html",
         here=here,
         total=len(portal.sites),
+        lede=summary_lede(len(portal.sites), len(listed)),
         per_stage=stage_counts(portal.sites, portal, all_stages=True),
         per_state=state_rows(listed, stages),
         stages=stages,
         stage_label=portal.stage_label,
         per_year=launches_per_year(portal.sites),
-        undated=sum(1 for e in portal.sites if not e.site.launched),
-        plural=plural,
+        undated=undated_words(undated) if undated else "",
         urls={"sites": SITES_URL, "states": page_url(STATES_INDEX)},
     )
     return page(
         SUMMARY,
-        "LEAD® sites: national summary",
+        t("LEAD® sites: national summary"),
         body,
-        description=f"{plural(len(portal.sites), 'public LEAD® site')} across the country: "
-        "how many at each stage, in each state, and how many launched each year.",
+        description=counted(
+            len(portal.sites),
+            "{count} public LEAD® site across the country: how many at each stage, in each "
+            "state, and how many launched each year.",
+            "{count} public LEAD® sites across the country: how many at each stage, in each "
+            "state, and how many launched each year.",
+        ),
         leadportal_head=head(here),
     )
 

@@ -6,6 +6,9 @@
 (function () {
   "use strict";
 
+  const lpWords = JSON.parse(document.getElementById("lp-strings")?.textContent || "{}");
+  const lpT = (text, values = {}) =>
+    (lpWords[text] || text).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
   const COUNTY_WORDS = ["county", "parish", "borough", "census area", "municipality", "city and borough"];
   const EARTH_MILES = 3958.8;
 
@@ -103,7 +106,7 @@
         lat += flat[i + 1];
         lon += flat[i + 2];
         const zip = String(code).padStart(5, "0");
-        zips.set(zip, { label: "ZIP code " + zip, lat: lat / data.scale, lon: lon / data.scale });
+        zips.set(zip, { label: lpT("ZIP code {zip}", { zip: zip }), lat: lat / data.scale, lon: lon / data.scale });
       }
       return zips;
     }
@@ -163,7 +166,7 @@
     function resolve(text) {
       const typed = text.trim();
       if (!typed) {
-        return Promise.resolve({ error: "Type a city, county, ZIP code or state first." });
+        return Promise.resolve({ error: lpT("Type a city, county, ZIP code or state first.") });
       }
       const zip = typed.match(/^(\d{5})(?:-\d{4})?$/);
       if (zip) {
@@ -171,7 +174,7 @@
           const place = table.get(zip[1]);
           return place
             ? { place: place, others: [] }
-            : { error: "ZIP code " + zip[1] + " is not in our list of places. Try the name of your city or county." };
+            : { error: lpT("ZIP code {zip} is not in our list of places. Try the name of your city or county.", { zip: zip[1] }) };
         });
       }
       return places().then(function (table) {
@@ -184,7 +187,8 @@
         }
         const parts = splitState(typed, table);
         if (typed.includes(",") && !parts.state) {
-          return { error: "“" + typed.slice(typed.lastIndexOf(",") + 1).trim() + "” is not a US state we know. Write the state as a two-letter code (WA) or its name (Washington)." };
+          const state = typed.slice(typed.lastIndexOf(",") + 1).trim();
+          return { error: lpT("\u201c{state}\u201d is not a US state we know. Write the state as a two-letter code (WA) or its name (Washington).", { state: state }) };
         }
         const key = nameKey(parts.name);
         const county = countyKey(parts.name);
@@ -194,7 +198,7 @@
         }
         found.sort(byWeight);
         if (found.length === 0) {
-          return { error: "We could not find “" + typed + "”. Try a city and state (Seattle, WA), a county (King County, WA), a five-digit ZIP code or a state." };
+          return { error: lpT("We could not find \u201c{typed}\u201d. Try a city and state (Seattle, WA), a county (King County, WA), a five-digit ZIP code or a state.", { typed: typed }) };
         }
         if (found.length === 1 || found[0].weight > found[1].weight) {
           return { place: found[0], others: found.slice(1, 6) };
@@ -215,12 +219,28 @@
     return 2 * EARTH_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 
+  // Numbers as the page's language writes them (`1,234`; Spanish `1234`, `12.345`).
+  function numberText(value) {
+    const lang = document.documentElement.lang || "en";
+    return value.toLocaleString(lang.startsWith("en") ? "en-US" : lang);
+  }
+
+  // "25 miles", as a table cell shows a distance.
   function milesText(miles) {
     if (miles < 1) {
-      return "Under 1 mile";
+      return lpT("Under 1 mile");
     }
     const whole = Math.round(miles);
-    return whole.toLocaleString("en-US") + (whole === 1 ? " mile" : " miles");
+    return whole === 1 ? lpT("1 mile") : lpT("{miles} miles", { miles: numberText(whole) });
+  }
+
+  // "25 miles away" (in Spanish "a 25 millas"), as a sentence says how far a place is.
+  function awayText(miles) {
+    if (miles < 1) {
+      return lpT("under 1 mile away");
+    }
+    const whole = Math.round(miles);
+    return whole === 1 ? lpT("1 mile away") : lpT("{miles} miles away", { miles: numberText(whole) });
   }
 
   // A place kept after the `#` of the address (`#near=…`, `#place=…`): browsers never send
@@ -243,6 +263,7 @@
     lookup: lookup,
     haversineMiles: haversineMiles,
     milesText: milesText,
+    awayText: awayText,
     fromFragment: fromFragment,
     withFragment: withFragment,
     keepInAddress: keepInAddress,

@@ -10,6 +10,9 @@
 (function () {
   "use strict";
 
+  const lpWords = JSON.parse(document.getElementById("lp-strings")?.textContent || "{}");
+  const lpT = (text, values = {}) =>
+    (lpWords[text] || text).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
   const FACETS = ["stage", "state", "pathway"];
   const root = document.querySelector("[data-lp-directory]");
   const form = root && root.querySelector("[data-lp-filters]");
@@ -68,20 +71,16 @@
     return selection;
   }
 
-  function sites(count) {
-    return count + (count === 1 ? " site" : " sites");
-  }
-
   // The page is built with the first of these sentences: keep the wording in step.
   function statusText(shown) {
     const total = rows.length;
     if (shown === total) {
-      return "All " + sites(total) + " shown.";
+      return total === 1 ? lpT("All {count} site shown.", { count: total }) : lpT("All {count} sites shown.", { count: total });
     }
     if (shown === 0) {
-      return "No sites match these choices. Clear a choice to see more.";
+      return lpT("No sites match these choices. Clear a choice to see more.");
     }
-    return shown + " of " + sites(total) + " shown.";
+    return lpT("{shown} of {total} sites shown.", { shown: shown, total: total }); // 0 < shown < total
   }
 
   function showCounts(counts) {
@@ -158,7 +157,7 @@
   function sortFrom(origin) {
     rows.forEach(function (row) {
       row.distance = row.point ? P.haversineMiles(origin, row.point) : null;
-      row.distanceCell.textContent = row.distance === null ? "Distance unknown" : P.milesText(row.distance);
+      row.distanceCell.textContent = row.distance === null ? lpT("Distance unknown") : P.milesText(row.distance);
       row.distanceCell.hidden = false;
     });
     rows.slice().sort(byDistance).forEach(function (row) {
@@ -167,7 +166,7 @@
     distanceHead.hidden = false;
     clear.hidden = false;
     if (caption) {
-      caption.textContent = "Participating sites, nearest first to " + origin.label + ", with distance";
+      caption.textContent = lpT("Participating sites, nearest first to {place}, with distance", { place: origin.label });
     }
   }
 
@@ -236,12 +235,12 @@
   // "Sorted by distance from Seattle, WA: nearest is …, under 1 mile away."
   function sortedText(place) {
     const first = firstShownRow();
-    const head = "Sorted by distance from " + place.label;
     if (!first || first.distance === null) {
-      return head + ".";
+      return lpT("Sorted by distance from {place}.", { place: place.label });
     }
     const name = first.element.querySelector("th").textContent.trim();
-    return head + ": nearest is " + name + ", " + P.milesText(first.distance).toLowerCase() + " away.";
+    const away = P.awayText(first.distance);
+    return lpT("Sorted by distance from {place}: nearest is {name}, {away}.", { place: place.label, name: name, away: away });
   }
 
   function bringListIntoView() {
@@ -259,24 +258,24 @@
       P.keepInAddress({});
       say([
         paragraph(answer.error, "lp-near-error"),
-        paragraph(wasSorted ? "The list is back in the order by name." : "The list stays in the order by name."),
+        paragraph(wasSorted ? lpT("The list is back in the order by name.") : lpT("The list stays in the order by name.")),
       ]);
       return;
     }
     if (answer.choices) {
       unsort();
       P.keepInAddress({});
-      say([choiceList("There is more than one “" + answer.typed + "”. Which one do you mean?", answer.choices)]);
+      say([choiceList(lpT("There is more than one \u201c{typed}\u201d. Which one do you mean?", { typed: answer.typed }), answer.choices)]);
       return;
     }
     sortFrom(answer.place);
     P.keepInAddress(typed ? { near: typed } : {});
     const parts = [paragraph(sortedText(answer.place))];
     if (answer.others.length) {
-      parts.push(choiceList("Did you mean another place?", answer.others));
+      parts.push(choiceList(lpT("Did you mean another place?"), answer.others));
     }
     if (!rows.some((row) => row.point)) {
-      parts.push(paragraph("No site has a known location yet, so every distance is unknown."));
+      parts.push(paragraph(lpT("No site has a known location yet, so every distance is unknown.")));
     }
     say(parts);
     bringListIntoView();
@@ -284,13 +283,13 @@
 
   function lookUp() {
     const typed = placeInput.value.trim();
-    say([paragraph("Looking up “" + typed + "”…")]);
+    say([paragraph(lpT("Looking up \u201c{typed}\u201d\u2026", { typed: typed }))]);
     lookup.resolve(typed).then(
       function (answer) {
         show(answer, typed);
       },
       function () {
-        say([paragraph("The list of places could not be loaded. Check your connection and try again.", "lp-near-error")]);
+        say([paragraph(lpT("The list of places could not be loaded. Check your connection and try again."), "lp-near-error")]);
       }
     );
   }
@@ -304,19 +303,19 @@
     placeInput.value = "";
     P.keepInAddress({});
     unsort();
-    say([paragraph("Back to the order by name.")]);
+    say([paragraph(lpT("Back to the order by name."))]);
   });
   if (locate && "geolocation" in navigator) {
     locate.hidden = false;
     locate.addEventListener("click", function () {
-      say([paragraph("Asking your browser for your location…")]);
+      say([paragraph(lpT("Asking your browser for your location\u2026"))]);
       navigator.geolocation.getCurrentPosition(
         function (position) {
-          const here = { label: "your location", lat: position.coords.latitude, lon: position.coords.longitude };
+          const here = { label: lpT("your location"), lat: position.coords.latitude, lon: position.coords.longitude };
           show({ place: here, others: [] }, "");
         },
         function () {
-          say([paragraph("Your browser did not share your location. You can type a place instead.", "lp-near-error")]);
+          say([paragraph(lpT("Your browser did not share your location. You can type a place instead."), "lp-near-error")]);
         },
         { maximumAge: 600000, timeout: 20000 }
       );
