@@ -122,10 +122,12 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def test_each_translation_keeps_the_placeholders_of_its_english() -> None:
+    # A count may be said in words ("El único estado …" for one): only {count} may go.
     wrong = {
         english: spanish
         for english, spanish in tables().items()
-        if sorted(PLACEHOLDER.findall(english)) != sorted(PLACEHOLDER.findall(spanish))
+        if set(PLACEHOLDER.findall(spanish)) - set(PLACEHOLDER.findall(english))
+        or set(PLACEHOLDER.findall(english)) - set(PLACEHOLDER.findall(spanish)) - {"count"}
     }
     assert wrong == {}
 
