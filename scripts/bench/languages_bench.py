@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
 from synthetic import REPO, make_portal
 
 RUNS = 3
@@ -32,6 +33,23 @@ def english_only(root: Path) -> None:
     text = config.read_text(encoding="utf-8")
     text = re.sub(r"\n(      #[^\n]*\n)*      translations:\n(        [^\n]*\n|\s*\n)*", "\n", text)
     config.write_text(text, encoding="utf-8")
+    # The records' Spanish goes too: a translation into a language the portal lacks is an error.
+    records = [
+        *root.glob("sites/*.yml"),
+        *root.glob("docs/resources/*.yml"),
+        *root.glob("docs/contact/*.yml"),
+    ]
+    for record in records:
+        text = record.read_text(encoding="utf-8")
+        record.write_text(text.split("\ntranslations:\n", 1)[0] + "\n", encoding="utf-8")
+    steps = root / "docs" / "start" / "steps.yml"
+    if steps.is_file():
+        data = yaml.safe_load(steps.read_text(encoding="utf-8"))
+        for stage in data.get("stages", []):
+            stage.pop("translations", None)
+        steps.write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
 
 
 def build_seconds(root: Path) -> float:
