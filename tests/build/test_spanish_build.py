@@ -164,3 +164,9 @@ def test_robots_txt_names_the_sitemap_of_each_language(built_real_portal: Path) 
     robots = (built_real_portal / "robots.txt").read_text("utf-8")
     assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
     assert f"Sitemap: {SITE_URL}es/sitemap.xml" in robots
+
+
+def test_the_spanish_data_page_describes_every_field_in_spanish(built_real_portal: Path) -> None:
+    page = (built_real_portal / "es/data/index.html").read_text("utf-8")
+    assert '<span lang="en">' not in page  # a description without Spanish would be marked so
+    assert "Identificador del sitio" in page
