@@ -21,7 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from leadportal.build.generate import generate
 from leadportal.build.generated_page import GeneratedPage, index_generated_pages_quickly, nav_titles
-from leadportal.build.language_build import build_languages, page_scripts
+from leadportal.build.language_build import build_languages, scripts_words
 from leadportal.build.languages import (
     alternates,
     hreflang_html,
@@ -43,7 +43,7 @@ from leadportal.records.safe_read import NotAFile, read_file
 from leadportal.records.settings import Settings, plugin_option_defaults, settings_from
 from leadportal.records.working_on import internal_error_problem
 from leadportal.render.csp import Policy, policy_for, with_csp
-from leadportal.render.i18n import ENGLISH, speaking, strings_block, t_in, untranslated_page
+from leadportal.render.i18n import ENGLISH, speaking, t_in, untranslated_page
 from leadportal.render.outputs import Output, head_html, page_meta, split_page
 from leadportal.render.templating import environment
 from leadportal.start.guide_markdown import expand, has_marker
@@ -378,8 +378,8 @@ class LeadPortalPlugin(BasePlugin[LeadPortalConfig]):  # type: ignore[valid-type
         twins = getattr(page, "lead_hreflang", None)
         if twins and "</head>" in output:  # absolute, as hreflang wants
             output = output.replace("</head>", hreflang_html(twins) + "\n</head>", 1)
-        if not self.english and "</body>" in output:
-            block = strings_block(page_scripts(), self.settings.language if self.settings else None)
+        if self.settings is not None and not self.english and "</body>" in output:
+            block = scripts_words(self.settings.language)
             output = output.replace("</body>", block + "\n</body>", 1)
         return with_csp(output, self.policy) if self.policy else output
 

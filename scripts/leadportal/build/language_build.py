@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from leadportal.build.languages import language_overrides
 from leadportal.records.mkdocs_yml import read_config
 from leadportal.records.settings import Settings
+from leadportal.render.i18n import strings_block
 from leadportal.render.templating import FAMILIES
 
 
@@ -43,3 +44,9 @@ def page_scripts() -> list[str]:
             names = sorted(i.name for i in folder.iterdir() if i.name.endswith(".js"))
             scripts += [folder.joinpath(n).read_text(encoding="utf-8") for n in names]
     return scripts
+
+
+@cache
+def scripts_words(language: str) -> str:
+    """The `lp-strings` block every page in `language` carries: the same for all of them."""
+    return strings_block(page_scripts(), language)
