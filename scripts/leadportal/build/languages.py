@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from leadportal.render.i18n import ENGLISH, LANGUAGE_NAMES, words_for
-from leadportal.render.urls import relative_url
+from leadportal.render.urls import in_root, relative_url
 
 
 def twin_source(src_uri: str, language: str) -> str:
@@ -64,11 +64,6 @@ def language_overrides(raw: Mapping[str, Any], site_dir: str, language: str) -> 
     if raw.get("nav"):
         overrides["nav"] = translated_nav(raw["nav"], language)
     return overrides
-
-
-def in_root(language: str, url: str) -> str:
-    """A page's address from the root of the whole portal: other languages live in /<code>/."""
-    return url if language == ENGLISH else f"{language}/{url}"
 
 
 def alternates(url: str, language: str, languages: list[str]) -> list[dict[str, str]]:

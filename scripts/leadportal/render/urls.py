@@ -29,7 +29,12 @@ def relative_url(from_url: str, to_url: str) -> str:
     return path + (f"#{fragment}" if fragment else "")
 
 
+def in_root(language: str, url: str) -> str:
+    """A page's address from the root of the whole portal: other languages live in /<code>/."""
+    return url if language == "en" else f"{language}/{url}"
+
+
 def link_to_shared(here: str, target: str, language: str) -> str:
     """A link from a page to a file only the English build writes (open data, a document's
     file, a feed): a page in another language lives under /<language>/, one level down."""
-    return relative_url(here if language == "en" else f"{language}/{here}", target)
+    return relative_url(in_root(language, here), target)
