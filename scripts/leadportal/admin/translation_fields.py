@@ -13,19 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-# The editor speaks English to staff: each language by its English name.
-LANGUAGE_NAMES = {
-    "es": "Spanish",
-    "fr": "French",
-    "pt": "Portuguese",
-    "zh": "Chinese",
-    "vi": "Vietnamese",
-    "ko": "Korean",
-    "tl": "Tagalog",
-    "ar": "Arabic",
-    "ru": "Russian",
-    "ht": "Haitian Creole",
-}
+from leadportal.render.i18n import ENGLISH_NAMES
+
 FormFields = Mapping[str, Sequence[str]]  # a field name -> the titles of the forms that have it
 ObjectFields = Callable[[dict[str, Any], dict[str, Any]], list[dict[str, Any]]]
 LANGUAGE_HINT = (
@@ -41,7 +30,7 @@ OPTIONS_HINT = "Each option exactly as in English (the value sent stays it) and 
 
 
 def language_label(code: str) -> str:
-    return f"{LANGUAGE_NAMES.get(code, 'Language')} ({code})"
+    return f"{ENGLISH_NAMES.get(code, 'Language')} ({code})"
 
 
 def text_schema(translations: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
@@ -108,7 +97,7 @@ def translations_widget(
                 "required": False,
                 "widget": "object",
                 "collapsed": True,
-                "hint": LANGUAGE_HINT.format(name=LANGUAGE_NAMES.get(code, code)),
+                "hint": LANGUAGE_HINT.format(name=ENGLISH_NAMES.get(code, code)),
                 "fields": language_fields(text, defs, object_fields, forms),
             }
             for code in languages

@@ -14,7 +14,7 @@ from leadportal.portal.translated import option_label
 from leadportal.records.form_backend import LANGUAGE_FIELD, Backend, mailto_href
 from leadportal.records.models import Form, FormField
 from leadportal.records.settings import Settings
-from leadportal.render.i18n import ENGLISH, EnglishText, t
+from leadportal.render.i18n import ENGLISH, ENGLISH_NAMES, EnglishText, t
 from leadportal.render.i18n import language as spoken_language
 from leadportal.render.templating import render
 from leadportal.render.urls import relative_url
@@ -22,10 +22,6 @@ from leadportal.render.urls import relative_url
 GROUP_TYPES = {"radio", "checkboxes"}
 INPUT_TYPES = {"text", "email", "tel", "url", "date", "number"}
 Attrs = list[tuple[str, str]]
-
-
-# Each language's name as the message to the Bureau names it ("Language: Spanish (es)").
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 
 @dataclass(frozen=True)
@@ -177,7 +173,7 @@ def data_attrs(slug: str, form: Form, backend: Backend, settings: Settings) -> A
 
 def language_line(language: str) -> str:
     """The last line of an e-mail written with the form: which language it was sent in."""
-    name = t(LANGUAGE_NAMES.get(language, language))
+    name = t(ENGLISH_NAMES.get(language, language))
     return t("Language: {name} ({code})", name=name, code=language)
 
 

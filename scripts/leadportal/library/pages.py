@@ -17,7 +17,7 @@ from leadportal.portal.links import sites_of
 from leadportal.portal.model import Portal
 from leadportal.render.dates import human_date, iso_date
 from leadportal.render.facets import Facet, Option, facet_counts
-from leadportal.render.i18n import ENGLISH, t
+from leadportal.render.i18n import ENGLISH, ENGLISH_NAMES, t
 from leadportal.render.outputs import Output, page
 from leadportal.render.shared_assets import filters_script, filters_style
 from leadportal.render.templating import render
@@ -27,9 +27,6 @@ ASSETS = "assets/leadportal"
 STYLE = f"{ASSETS}/library.css"
 SCRIPT = f"{ASSETS}/library.js"
 SEARCH_BOOST = 3  # documents rank above ordinary pages that use the same words
-# A document's language (its `language` code) by name; the pages show the name in their own
-# language (render/strings).
-LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "vi": "Vietnamese", "zh": "Chinese"}
 FACET_LEGENDS = {
     "kind": "Kind of document",
     "topic": "Topic",
@@ -144,7 +141,7 @@ def document_page(
         related=library.related(entry, index),
         sites=sites_of(portal, doc),
         host=urlsplit(doc.url).hostname if doc.url else "",
-        language=t(LANGUAGES[doc.language]) if doc.language in LANGUAGES else doc.language,
+        language=t(ENGLISH_NAMES[doc.language]) if doc.language in ENGLISH_NAMES else doc.language,
         permalink=absolute(portal, entry.url),
         library_url=page_url(f"{portal.settings.resources_dir}/index.md"),
     )

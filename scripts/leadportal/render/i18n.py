@@ -26,6 +26,21 @@ __all__ = ["ENGLISH", "EnglishText", "language", "speaking", "t", "t_html", "t_i
 
 # Each language's own name, as the switcher shows it.
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+# Languages by their English name: the editor shows these to staff, and the pages say them in
+# their own language through the tables (a document's language, the language a form was sent in).
+ENGLISH_NAMES = {
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "pt": "Portuguese",
+    "zh": "Chinese",
+    "vi": "Vietnamese",
+    "ko": "Korean",
+    "tl": "Tagalog",
+    "ar": "Arabic",
+    "ru": "Russian",
+    "ht": "Haitian Creole",
+}
 
 _current: ContextVar[str] = ContextVar("leadportal_language", default=ENGLISH)
 
