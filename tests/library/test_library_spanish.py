@@ -7,17 +7,16 @@ import re
 from dataclasses import replace
 from html import unescape
 from importlib import resources
-from typing import Any
 
 import pytest
 import yaml
+from generated_pages import output, words
 from portal_helpers import FIXTURE_PORTAL, REPO_ROOT
 
 from leadportal.build.generate import Generated, generate
 from leadportal.library.catalog import size_label
 from leadportal.records.mkdocs_yml import read_settings
 from leadportal.render.i18n import script_strings, speaking
-from leadportal.render.outputs import page_meta, split_page
 
 TABLE = yaml.safe_load(
     resources.files("leadportal.render").joinpath("strings/es/library.yml").read_text("utf-8")
@@ -39,19 +38,6 @@ def fixture_spanish() -> Generated:
     result = generate(replace(settings, translations=real.translations), language="es")
     assert result.ok, result.problems
     return result
-
-
-def output(result: Generated, path: str) -> tuple[dict[str, Any], str]:
-    """(meta, body) of a generated page."""
-    found = [o for o in result.outputs if o.path == path]
-    assert found, f"{path} was not generated"
-    front, body = split_page(str(found[0].content))
-    return page_meta(front), body
-
-
-def words(html: str) -> str:
-    """What a reader sees: the text without tags and attributes."""
-    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
 
 
 def english_sentences() -> list[str]:

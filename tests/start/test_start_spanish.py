@@ -7,18 +7,17 @@ import re
 from dataclasses import replace
 from html import unescape
 from importlib import resources
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from generated_pages import output, words
 from portal_helpers import REPO_ROOT
 
 from leadportal.build.generate import Generated, generate
 from leadportal.records.language import EnglishText
 from leadportal.records.mkdocs_yml import read_settings
 from leadportal.render.i18n import script_strings
-from leadportal.render.outputs import page_meta, split_page
 from leadportal.start.guide_markdown import MARKER, expand
 
 TABLE = yaml.safe_load(
@@ -31,17 +30,6 @@ def spanish() -> Generated:
     result = generate(read_settings(REPO_ROOT / "mkdocs.yml"), language="es")
     assert result.ok and result.portal is not None
     return result
-
-
-def output(result: Generated, path: str) -> tuple[dict[str, Any], str]:
-    found = [o for o in result.outputs if o.path == path]
-    assert found, f"{path} was not generated"
-    front, body = split_page(str(found[0].content))
-    return page_meta(front), body
-
-
-def words(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
 
 
 def english_left(text: str) -> list[str]:

@@ -43,7 +43,9 @@ NAMES = (
 # Names of organisations and places in prose: two or more capitalised words, maybe joined by
 # small words ("U.S. Department of Justice", "Partnership for the Public Good"). The portal's
 # own interface writes sentence case, so its English is not taken for a name.
-NAME_RUN = re.compile(r"\b[A-Z][\w.'ʻ-]*(?:\s+(?:(?:of|and|for|at|the|on|in)\s+){0,2}[A-Z][\w.'ʻ-]*)+")
+NAME_RUN = re.compile(
+    r"\b[A-Z][\w.'ʻ-]*(?:\s+(?:(?:of|and|for|at|the|on|in)\s+){0,2}[A-Z][\w.'ʻ-]*)+"
+)
 # Addresses and file names are not words of the interface.
 NOT_WORDS = re.compile(
     r"\b(?:https?://\S+|\w*_\w*|[\w-]+\.(?:json|geojson|csv|xml|zip|pdf|md|txt))\b"
