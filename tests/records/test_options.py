@@ -6,11 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leadportal import cli
 from leadportal.records import loader
 from leadportal.records.mkdocs_yml import read_settings
-from leadportal.records.options import OptionsError
+from leadportal.records.options import OptionsError, option_problems
+from leadportal.records.settings import VOCABULARY_NAMES, plugin_option_defaults
 
 CONFIG = "site_name: Test\nplugins:\n  - leadportal:\n{options}\n"
 
@@ -57,6 +60,23 @@ def problems(tmp_path: Path, options: str) -> list[str]:
             ],
         ),
         (
+            "      translations: {es: 5, Spanish: {}}",
+            [
+                "mkdocs.yml:4:7: translations.es: expected a mapping of labels, got a whole "
+                "number (e.g. es: {stages: {...}})",
+                "mkdocs.yml:4:7: translations.Spanish: 'Spanish' is not a language code "
+                "(e.g. es (two or three letters))",
+            ],
+        ),
+        (
+            "      translations: {es: {stage: {operating: Activo}, roles: [police]}}",
+            [
+                "mkdocs.yml:4:7: translations.es.stage: unknown part (did you mean 'stages'?)",
+                "mkdocs.yml:4:7: translations.es.roles: expected English -> es words, got a "
+                "list (e.g. roles: {English: words in es})",
+            ],
+        ),
+        (
             "      allowed_file_types: pdf",
             [
                 "mkdocs.yml:4:7: allowed_file_types: expected a list, got text "
@@ -98,3 +118,27 @@ def test_an_unexpected_failure_is_one_line_naming_the_file(
         "bug in the generator, not in your files: please report it with this line; every "
         "other line above is a real problem to fix)\n"
     )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    glossary=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
+)
+def test_any_malformed_glossary_is_a_problem_line_never_a_crash(glossary: object) -> None:
+    options = {"translations": {"es": glossary}}
+    defaults = plugin_option_defaults()
+    found = option_problems(options, defaults, VOCABULARY_NAMES, {"translations": (4, 7)})
+    good = isinstance(glossary, dict) and all(
+        k in (*VOCABULARY_NAMES, "roles", "terms")
+        and isinstance(v, dict)
+        and all(isinstance(a, str) and isinstance(b, str) and b.strip() for a, b in v.items())
+        for k, v in glossary.items()
+    )
+    assert bool(found) is not good
+    assert all(str(p).startswith("mkdocs.yml:4:7: translations.es") for p in found)

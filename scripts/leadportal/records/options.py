@@ -3,6 +3,7 @@ at its line in mkdocs.yml, instead of a traceback far away."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -77,6 +78,49 @@ def option_problems(
             )
         elif name == "vocabularies":
             problems += _vocabulary_problems(value, vocabularies, (line, col), shown_as)
+        elif name == "translations":
+            problems += _translation_problems(value, vocabularies, (line, col), shown_as)
+    return problems
+
+
+# What a language's glossary may hold: a label per vocabulary value, per Start-here role, and
+# the program's fixed terms (mkdocs.yml, translations.<language>).
+GLOSSARY_PARTS = ("roles", "terms")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")  # as records' `translations:` keys (models.py)
+
+
+def _translation_problems(
+    value: Mapping[str, Any], vocabularies: tuple[str, ...], at: tuple[int, int], shown_as: str
+) -> list[Problem]:
+    problems = []
+    parts = (*vocabularies, *GLOSSARY_PARTS)
+    for language, glossary in value.items():
+        field = f"translations.{language}"
+        if not (isinstance(language, str) and LANGUAGE_CODE.match(language)):
+            message = f"'{language}' is not a language code"
+            hint = "e.g. es (two or three letters)"
+            problems.append(Problem(shown_as, *at, field, message, hint))
+            continue
+        if not isinstance(glossary, Mapping):
+            message = f"expected a mapping of labels, got {_kind(glossary)}"
+            problems.append(Problem(shown_as, *at, field, message, "e.g. es: {stages: {...}}"))
+            continue
+        for part, labels in glossary.items():
+            if part not in parts:
+                hint = did_you_mean(str(part), list(parts)) or f"one of {', '.join(parts)}"
+                problems.append(Problem(shown_as, *at, f"{field}.{part}", "unknown part", hint))
+            elif not isinstance(labels, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in labels.items()
+            ):
+                problems.append(
+                    Problem(
+                        shown_as,
+                        *at,
+                        f"{field}.{part}",
+                        f"expected English -> {language} words, got {_kind(labels)}",
+                        f"e.g. {part}: {{English: words in {language}}}",
+                    )
+                )
     return problems
 
 
