@@ -6,6 +6,7 @@ import functools
 import http.server
 import re
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -121,12 +122,21 @@ def axe_pages(site: Path) -> list[str]:
     return pages
 
 
+def wait_until_true(page: Page, expression: str, timeout: float = 30.0) -> None:
+    """Poll `expression` from here: Playwright's wait_for_function polls inside the page with
+    eval, which the portal's Content-Security-Policy refuses when the first check is false."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {timeout} s: {expression}"
+        page.wait_for_timeout(50)
+
+
 def wait_until_ready(page: Page) -> None:
     page.wait_for_load_state("load")
-    page.wait_for_function("document.readyState === 'complete'")
+    wait_until_true(page, "document.readyState === 'complete'")
     # The map adds its tiles after a probe tile loads, so some may still be in flight after
     # "load"; an image in flight is not broken (a broken one is complete with no width).
-    page.wait_for_function("[...document.images].every(i => i.loading === 'lazy' || i.complete)")
+    wait_until_true(page, "[...document.images].every(i => i.loading === 'lazy' || i.complete)")
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
