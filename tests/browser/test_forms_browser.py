@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from chromium_pages import GuardedPage, axe_violations, guard_page
+from chromium_pages import GuardedPage, axe_violations, guard_page, wait_until_true
 from form_receiver import Receiver, start_receiver
 from playwright.sync_api import Browser, Page, expect
 from portal_helpers import FIXTURE_PORTAL, REPO_ROOT, run_mkdocs
@@ -100,7 +100,7 @@ def portal(form_portal: FormPortal) -> FormPortal:
 def open_form(page: Page, portal: FormPortal, slug: str, query: str = "") -> Page:
     page.clock.install()
     page.goto(f"{portal.base}contact/{slug}/{query}")
-    page.wait_for_function("document.querySelector('form.lp-form').noValidate === true")
+    wait_until_true(page, "document.querySelector('form.lp-form').noValidate === true")
     return page
 
 
@@ -226,7 +226,7 @@ def test_a_reload_after_typing_restores_the_draft(
     page.check("#lp-f-request-2")
     page.select_option("#lp-f-sector", "Other")
     page.reload()
-    page.wait_for_function("document.querySelector('form.lp-form').noValidate === true")
+    wait_until_true(page, "document.querySelector('form.lp-form').noValidate === true")
     expect(page.locator("[data-lp-draft]")).to_be_visible()
     expect(page.locator("#lp-f-name")).to_have_value("Ada")
     expect(page.locator("#lp-f-message")).to_have_value("Half a thought")
@@ -398,7 +398,7 @@ def test_the_form_does_not_move_after_it_has_loaded(
         page = guarded.page
         page.add_init_script(LAYOUT_SHIFT_OBSERVER)
         page.goto(f"{portal.base}contact/contact-us/", wait_until="load")
-        page.wait_for_function("document.querySelector('form.lp-form').noValidate === true")
+        wait_until_true(page, "document.querySelector('form.lp-form').noValidate === true")
         page.wait_for_timeout(1000)  # fonts, late scripts
         expect(page.locator("[data-lp-keeps]")).to_be_visible()
         shift = page.evaluate("window.__shifts.reduce(function (a, b) { return a + b; }, 0)")
@@ -478,7 +478,7 @@ def test_axe_finds_no_violation_when_sending_failed(
     send(page)
     expect(page.locator("[data-lp-failure]")).to_be_focused()
     page.reload()
-    page.wait_for_function("document.querySelector('form.lp-form').noValidate === true")
+    wait_until_true(page, "document.querySelector('form.lp-form').noValidate === true")
     expect(page.locator("[data-lp-draft]")).to_be_visible()
     assert axe_violations(page) == []
     portal.receiver.status = 200

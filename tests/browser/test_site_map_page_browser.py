@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from chromium_pages import axe_violations
+from chromium_pages import axe_violations, wait_until_true
 from csp_checks import directives
 from map_portal import HOSTILE_NAME, PUBLIC_SITES, map_portal
 from page_walk import violations, watch_policy
@@ -63,8 +63,8 @@ def test_the_map_document_has_no_accessibility_violations(offline_site, serve_di
     page = open_map(guarded_page, serve_dir(offline_site))
     assert axe_violations(page) == []
     page.get_by_title(HOSTILE_NAME, exact=True).click()  # markers are no buttons: see the list
-    page.wait_for_function(  # the popup fades in; axe would see it half transparent
-        "() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'"
+    wait_until_true(  # the popup fades in; axe would see it half transparent
+        page, "getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'"
     )
     assert axe_violations(page) == [], "with a popup open"
     guarded_page.assert_clean()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from chromium_pages import GuardedPage
+from chromium_pages import GuardedPage, wait_until_true
 from playwright.sync_api import Page, expect
 
 ANSWERS = {
@@ -22,7 +22,7 @@ ANSWERS = {
 def write_the_e_mail(page: Page, url: str, button: str) -> str:
     """Fill in the contact form at `url`, press its button, return the mailto: it opened."""
     page.goto(url)
-    page.wait_for_function("document.querySelector('form.lp-form').noValidate === true")
+    wait_until_true(page, "document.querySelector('form.lp-form').noValidate === true")
     for name, value in ANSWERS.items():
         page.fill(f"#lp-f-{name}", value)
     page.get_by_role("button", name=button).click()
@@ -90,7 +90,7 @@ def test_the_spanish_form_says_what_is_missing_in_spanish(
 ) -> None:
     page = guarded_page.page
     page.goto(f"{serve_dir(built_real_portal)}es/contact/contact-us/")
-    page.wait_for_function("document.querySelector('form.lp-form').noValidate === true")
+    wait_until_true(page, "document.querySelector('form.lp-form').noValidate === true")
     page.fill("#lp-f-email", "no es una dirección")
     page.get_by_role("button", name="Redactar el correo electrónico").click()
     summary = page.locator("[data-lp-summary]")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from chromium_pages import guard_page
+from chromium_pages import guard_page, wait_until_true
 from contrast import contrast
 from playwright.sync_api import Browser
 
@@ -44,12 +44,7 @@ def test_state_table_scrolls_by_keyboard_on_a_phone(
     assert region.evaluate("r => r === document.activeElement")
     assert region.evaluate("r => getComputedStyle(r).outlineStyle") != "none"
     page.keyboard.press("ArrowRight")
-    # The page's CSP forbids string evaluation, so poll rather than wait_for_function.
-    for _ in range(20):
-        if region.evaluate("r => r.scrollLeft") > 0:
-            break
-        page.wait_for_timeout(50)
-    assert region.evaluate("r => r.scrollLeft") > 0, "ArrowRight did not scroll the table"
+    wait_until_true(page, "document.activeElement.scrollLeft > 0", timeout=1.0)
     guarded.assert_clean()
     context.close()
 

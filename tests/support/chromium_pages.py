@@ -6,6 +6,7 @@ errors, uncaught page errors and dialogs (alert/confirm/prompt, dismissed at onc
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -23,6 +24,7 @@ __all__ = [
     "GuardedPage",
     "axe_violations",
     "guard_page",
+    "wait_until_true",
 ]
 
 
@@ -39,6 +41,16 @@ class GuardedPage:
         assert self.console_errors == [], "console errors"
         assert self.page_errors == [], "uncaught page errors"
         assert self.dialogs == [], "a dialog opened"
+
+
+def wait_until_true(page: playwright_sync.Page, expression: str, timeout: float = 30.0) -> None:
+    """Poll `expression` from here. Playwright's wait_for_function polls a string predicate
+    inside the page with eval, which the portal's Content-Security-Policy refuses, so it
+    fails whenever its first check is false."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {timeout} s: {expression}"
+        page.wait_for_timeout(50)
 
 
 def guard_page(page: playwright_sync.Page) -> GuardedPage:
