@@ -80,6 +80,14 @@ def test_states_carry_code_name_and_centre(tables: dict[str, Any]) -> None:
     assert [row[0] for row in tables[PLACES_FILE]["states"]] == sorted(states)
 
 
+def test_states_named_otherwise_in_spanish_carry_that_name(tables: dict[str, Any]) -> None:
+    states = {row[0]: row[1:] for row in tables[PLACES_FILE]["states"]}
+    assert states["NM"][0] == "New Mexico"
+    assert states["NM"][3:] == [{"es": "Nuevo México"}]
+    assert states["PA"][3:] == [{"es": "Pensilvania"}]
+    assert len(states["TX"]) == 3, "Texas is Texas in Spanish too: no extra names"
+
+
 def test_the_bigger_portland_outweighs_the_smaller(tables: dict[str, Any]) -> None:
     cities = decode_rows(tables[PLACES_FILE]["cities"], 4, name_key)
     oregon, maine = cities[("portland", "OR")], cities[("portland", "ME")]

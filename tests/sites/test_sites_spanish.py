@@ -211,6 +211,40 @@ def test_state_stage_and_summary_pages_have_spanish_titles_and_words() -> None:
             assert words not in text, words
 
 
+def test_states_go_by_their_spanish_names_on_spanish_pages() -> None:
+    portal = real_portal()
+    found = {**pages(state_pages, portal), **pages(stage_pages, portal)}
+    meta, body = found["sites/states/nm.md"]
+    assert meta["title"] == "Sitios LEAD® en Nuevo México"
+    assert "New Mexico" not in visible_text(body)
+    meta, body = found["sites/states/nc.md"]
+    assert meta["title"] == "Sitios LEAD® en Carolina del Norte"
+    _meta, index = found["sites/states/index.md"]
+    names = re.findall(r'<a href="[a-z]{2}/">([^<]+)</a>', index)
+    assert "Nueva York" in names and "Nuevo México" in names and "New York" not in names
+    assert names == sorted(names, key=str.casefold), "by their Spanish names"
+    ((_meta, listed),) = pages(site_directory, portal).values()
+    assert '<a href="states/nm/">Nuevo México</a>' in listed
+    assert '<option value="NM" data-lp-label="Nuevo México">Nuevo México (1)</option>' in listed
+    options = re.findall(r'<option value="[A-Z]{2}" data-lp-label="([^"]+)"', listed)
+    assert options == sorted(options, key=str.casefold), "the state filter by Spanish names"
+    santa_fe = re.search(r'<tr class="lp-site-row" data-lp-slug="santa-fe"[^>]*>', listed)
+    assert santa_fe is not None
+    text = re.search(r'data-lp-text="([^"]*)"', santa_fe.group(0))
+    assert text is not None and "nuevo méxico" in text.group(1) and "new mexico" in text.group(1)
+    ((_meta, site),) = pages(
+        lambda p: (site_page(e, p) for e in p.sites if e.slug == "santa-fe"), portal
+    ).values()
+    assert "Santa Fe, Santa Fe County, Nuevo México" in visible_text(site)
+    assert "New Mexico Sentencing Commission" in visible_text(site), "a partner's name stays"
+
+
+def test_english_pages_keep_the_english_state_names() -> None:
+    portal = real_portal()
+    outputs = {o.path: str(o.content) for o in state_pages(portal)}
+    assert 'title: "LEAD® sites in New Mexico"' in outputs["sites/states/nm.md"]
+
+
 # ---- the map document ----
 
 

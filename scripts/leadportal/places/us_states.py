@@ -1,4 +1,5 @@
-"""Full names of the USPS state and territory codes that a site's jurisdiction may hold."""
+"""Full names of the USPS state and territory codes that a site's jurisdiction may hold, in
+English and in the other languages of the portal."""
 
 from __future__ import annotations
 
@@ -62,6 +63,34 @@ STATE_NAMES: dict[str, str] = {
 }
 
 
-def state_name(code: str) -> str:
-    """`WA` -> `Washington`; an unknown code is returned as it is."""
-    return STATE_NAMES.get(code, code)
+# The names that differ from the English one, as the US government's Spanish pages write them.
+OTHER_NAMES: dict[str, dict[str, str]] = {
+    "es": {
+        "DC": "Distrito de Columbia",
+        "HI": "Hawái",
+        "LA": "Luisiana",
+        "MI": "Míchigan",
+        "MS": "Misisipi",
+        "MO": "Misuri",
+        "NH": "Nuevo Hampshire",
+        "NJ": "Nueva Jersey",
+        "NM": "Nuevo México",
+        "NY": "Nueva York",
+        "NC": "Carolina del Norte",
+        "ND": "Dakota del Norte",
+        "OR": "Oregón",
+        "PA": "Pensilvania",
+        "SC": "Carolina del Sur",
+        "SD": "Dakota del Sur",
+        "WV": "Virginia Occidental",
+        "VI": "Islas Vírgenes de EE. UU.",
+        "AS": "Samoa Estadounidense",
+        "MP": "Islas Marianas del Norte",
+    },
+}
+
+
+def state_name(code: str, language: str = "en") -> str:
+    """`WA` -> `Washington`; `NM` in `es` -> `Nuevo México`; an unknown code is returned as
+    it is."""
+    return OTHER_NAMES.get(language, {}).get(code) or STATE_NAMES.get(code, code)

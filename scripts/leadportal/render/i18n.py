@@ -20,9 +20,19 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
+from leadportal.places.us_states import state_name
 from leadportal.records.language import ENGLISH, EnglishText
 
-__all__ = ["ENGLISH", "EnglishText", "language", "speaking", "t", "t_html", "t_in"]
+__all__ = [
+    "ENGLISH",
+    "EnglishText",
+    "language",
+    "speaking",
+    "state_label",
+    "t",
+    "t_html",
+    "t_in",
+]
 
 # Each language's own name, as the switcher shows it.
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
@@ -70,6 +80,11 @@ def table(language: str) -> dict[str, str]:
         if item.name.endswith(".yml"):
             words.update(yaml.safe_load(item.read_text(encoding="utf-8")) or {})
     return {str(k): str(v) for k, v in words.items()}
+
+
+def state_label(code: str) -> str:
+    """A state's name in the language being built: `NM` -> `Nuevo México` in Spanish."""
+    return state_name(code, language())
 
 
 def words_for(text: str, in_language: str | None = None) -> str:

@@ -14,11 +14,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal
 from leadportal.records.front_matter import MAX_PAGE_BYTES, read_page
 from leadportal.records.safe_read import NotAFile, read_file
-from leadportal.render.i18n import ENGLISH, t
+from leadportal.render.i18n import ENGLISH, state_label, t
 from leadportal.render.outputs import Output, page, split_page
 from leadportal.render.templating import render
 from leadportal.render.urls import page_url, relative_url
@@ -140,7 +139,7 @@ def record_groups(portal: Portal) -> dict[str, tuple[str, list[Group]]]:
     s = portal.settings
     sites = grouped(
         (
-            state_name(e.site.jurisdiction.state),
+            state_label(e.site.jurisdiction.state),
             link(f"sites/{e.slug}.md", e.site.name),
         )
         for e in portal.sites

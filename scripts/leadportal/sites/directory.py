@@ -13,10 +13,10 @@ from importlib import resources
 
 from leadportal.places.place_cache import place_files
 from leadportal.places.place_table import PLACES_FILE, PUBLISHED_IN, ZIP_FILE
-from leadportal.places.us_states import state_name
+from leadportal.places.us_states import state_name as english_state
 from leadportal.portal.model import Portal, SiteEntry
 from leadportal.render.facets import Facet, Option, facet_counts
-from leadportal.render.i18n import t
+from leadportal.render.i18n import state_label, t
 from leadportal.render.outputs import Output, page
 from leadportal.render.shared_assets import filters_script, filters_style, places_script
 from leadportal.render.templating import render
@@ -69,7 +69,7 @@ def has_coordinates(rows: Sequence[Row]) -> bool:
 
 def site_rows(portal: Portal) -> list[Row]:
     """The public sites by name (then slug), as table rows."""
-    rows = [site_row(entry, state_name(entry.site.jurisdiction.state)) for entry in portal.sites]
+    rows = [site_row(entry, state_label(entry.site.jurisdiction.state)) for entry in portal.sites]
     return sorted(rows, key=lambda row: (row.entry.site.name.casefold(), row.slug))
 
 
@@ -77,7 +77,8 @@ def site_row(entry: SiteEntry, state_name: str) -> Row:
     site = entry.site
     j = site.jurisdiction
     local = ", ".join(part for part in (j.city, j.county) if part)
-    words = [site.name, j.city or "", j.county or "", state_name, j.state]
+    # The English name too: a Spanish list still finds "New Mexico" as typed.
+    words = [site.name, j.city or "", j.county or "", state_name, english_state(j.state), j.state]
     words += [partner.name for partner in site.partners]
     return Row(
         entry=entry,
@@ -89,7 +90,7 @@ def site_row(entry: SiteEntry, state_name: str) -> Row:
             "state": [j.state],
             "pathway": list(site.referral_pathways),
         },
-        text=" ".join(w for w in words if w).lower(),
+        text=" ".join(dict.fromkeys(w for w in words if w)).lower(),
     )
 
 
@@ -99,12 +100,12 @@ def facets(rows: Sequence[Row], portal: Portal) -> list[Facet]:
     settings = portal.settings
     orders = {
         "stage": settings.vocabulary("stages"),
-        "state": tuple(sorted(counts["state"], key=state_name)),
+        "state": tuple(sorted(counts["state"], key=state_label)),
         "pathway": settings.vocabulary("referral_pathways"),
     }
     labels: dict[str, Callable[[str], str]] = {
         "stage": portal.stage_label,
-        "state": state_name,
+        "state": state_label,
         "pathway": lambda value: portal.label("referral_pathways", value).capitalize(),
     }
     result = []

@@ -12,11 +12,10 @@ from dataclasses import fields
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal, SiteEntry
 from leadportal.records.tiles import tiles_for
 from leadportal.render.csp import map_policy, with_csp
-from leadportal.render.i18n import t
+from leadportal.render.i18n import state_label, t
 from leadportal.render.outputs import Output
 from leadportal.render.urls import relative_url
 from leadportal.sites.map_data import MapOptions, MapPoint, MapTexts
@@ -39,7 +38,7 @@ def map_points(sites: Iterable[SiteEntry], label: str = MAP_URL) -> list[MapPoin
             lat=entry.lat,
             lon=entry.lon,
             url=relative_url(label, entry.url),
-            state=state_name(entry.site.jurisdiction.state),
+            state=state_label(entry.site.jurisdiction.state),
         )
         for entry in sites
         if entry.lat is not None and entry.lon is not None

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import quote
 
-from leadportal.places.us_states import state_name
 from leadportal.portal.links import documents_about, nearest_sites
 from leadportal.portal.model import Portal, SiteEntry, stage_url
 from leadportal.portal.site_checks import Verification, verification
 from leadportal.records.models import Partner, StageChange
 from leadportal.render.dates import human_date
-from leadportal.render.i18n import language, t
+from leadportal.render.i18n import language, state_label, t
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
 from leadportal.render.urls import relative_url
@@ -97,7 +96,7 @@ def correction_url(entry: SiteEntry, portal: Portal) -> str | None:
 def place_words(entry: SiteEntry) -> str:
     """`Seattle, King County, Washington`."""
     j = entry.site.jurisdiction
-    return ", ".join(part for part in (j.city, j.county, state_name(j.state)) if part)
+    return ", ".join(part for part in (j.city, j.county, state_label(j.state)) if part)
 
 
 def description(entry: SiteEntry, portal: Portal) -> str:
@@ -128,7 +127,7 @@ def site_page(entry: SiteEntry, portal: Portal) -> Output:
         pathways=[portal.label("referral_pathways", p) for p in entry.site.referral_pathways],
         lang=language(),
         human_date=human_date,
-        state=state_name(entry.site.jurisdiction.state),
+        state=state_label(entry.site.jurisdiction.state),
         timeline=timeline(entry.site.history, portal.stage_label),
         partner_groups=partner_groups(entry.site.partners, settings.vocabulary("partner_roles")),
         tel_href=tel_href,

@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal, SiteEntry, stage_url
-from leadportal.render.i18n import t
+from leadportal.render.i18n import state_label, t
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
 from leadportal.render.urls import page_url
@@ -57,7 +56,7 @@ def stage_page(stage: Stage, portal: Portal) -> Output:
             stage=label,
         ),
         others=[s for s in stages(portal) if s.value != stage.value],
-        state_name=state_name,
+        state_name=state_label,
         launch_year=launch_year,
         urls={"sites": SITES_URL, "states": page_url(STATES_INDEX), "summary": page_url(SUMMARY)},
     )

@@ -7,9 +7,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from leadportal.places.us_states import state_name
 from leadportal.portal.model import Portal, SiteEntry
-from leadportal.render.i18n import t
+from leadportal.render.i18n import state_label, t
 from leadportal.render.outputs import Output, page
 from leadportal.render.templating import render
 from leadportal.render.urls import page_url, relative_url
@@ -68,10 +67,10 @@ def launch_year(entry: SiteEntry) -> str:
 def states(portal: Portal) -> list[State]:
     """States that have public sites, by name; their sites by name."""
     by_name = sorted(portal.sites, key=lambda e: (e.site.name.casefold(), e.slug))
-    codes = sorted({e.site.jurisdiction.state for e in by_name}, key=state_name)
+    codes = sorted({e.site.jurisdiction.state for e in by_name}, key=state_label)
     return [
         State(
-            code, state_name(code), tuple(e for e in by_name if e.site.jurisdiction.state == code)
+            code, state_label(code), tuple(e for e in by_name if e.site.jurisdiction.state == code)
         )
         for code in codes
     ]

@@ -11,13 +11,12 @@ from importlib import resources
 from urllib.parse import urlencode
 
 from leadportal.places.place_table import PLACES_FILE, PUBLISHED_IN, ZIP_FILE
-from leadportal.places.us_states import state_name
 from leadportal.portal.model import START_FOLDER, Portal, SiteEntry
 from leadportal.records.loaded import Loaded
 from leadportal.records.models import Form, StageGuide
 from leadportal.records.roles import Role
 from leadportal.render.dates import human_date
-from leadportal.render.i18n import t
+from leadportal.render.i18n import state_label, t
 from leadportal.render.outputs import Output, page
 from leadportal.render.shared_assets import places_script
 from leadportal.render.templating import render
@@ -207,7 +206,7 @@ def library_url(resources_dir: str, guide: StageGuide, role: Role) -> str:
 
 def peer(entry: SiteEntry, portal: Portal) -> Peer:
     j = entry.site.jurisdiction
-    place = ", ".join(p for p in (j.city, j.county, state_name(j.state) or j.state) if p)
+    place = ", ".join(p for p in (j.city, j.county, state_label(j.state) or j.state) if p)
     return Peer(entry, portal.stage_label(entry.site.stage), place)
 
 

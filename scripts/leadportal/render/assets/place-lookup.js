@@ -81,10 +81,15 @@
     function decodePlaces(data) {
       const scale = data.scale;
       const places = { states: new Map(), stateNames: new Map(), cities: new Map(), counties: new Map() };
+      const pageLanguage = document.documentElement.lang;
       data.states.forEach(function (row) {
-        const state = { label: row[1], state: row[0], lat: row[2] / scale, lon: row[3] / scale, weight: 0 };
+        const others = row[4] || {}; // the state's names in other languages, where they differ
+        const label = others[pageLanguage] || row[1];
+        const state = { label: label, state: row[0], lat: row[2] / scale, lon: row[3] / scale, weight: 0 };
         places.states.set(row[0], state);
-        places.stateNames.set(nameKey(row[1]), state);
+        [row[1]].concat(Object.values(others)).forEach(function (name) {
+          places.stateNames.set(nameKey(name), state);
+        });
       });
       Object.keys(data.cities).forEach(function (state) {
         decodeRows(data.cities[state], 4, scale, state, nameKey, places.cities);
