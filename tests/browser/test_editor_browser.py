@@ -28,6 +28,8 @@ from leadportal.admin.vendor import vendor_outputs
 from leadportal.records.mkdocs_yml import read_settings
 from tools.chromium import is_local
 
+expect = pytest.importorskip("playwright.sync_api").expect
+
 RECORD_GLOBS = ("sites/*.yml", "docs/resources/*.yml", "docs/contact/*.yml")
 UPLOAD = Path(__file__).parent / "files/upload-test.pdf"
 PICK_THE_PRIVATE_FOLDER = (
@@ -269,5 +271,68 @@ def test_staff_edit_and_create_records_in_the_real_editor(
     assert removed == ["stage: operating", "  The stage shown is as publicly reported."], diff
     assert added == ["stage: paused", "  The stage shown is as the site reported."], diff
     assert original != (checkout / "sites/alamosa.yml").read_text()
+    unexpected = [e for e in editor.console_errors if not REFUSED_BY_POLICY.search(e)]
+    assert unexpected == [], "\n".join(unexpected)
+
+
+def open_spanish_texts(editor: Editor, *, new: bool) -> Any:
+    """Down to the entry's Translations > Spanish (es), opened (or added, on a new entry);
+    returns its Summary box. The editor draws fields only as they scroll into view."""
+    page = editor.page
+    page.get_by_text("Off keeps the record out").scroll_into_view_if_needed()
+    page.get_by_text("Translations", exact=True).scroll_into_view_if_needed()
+    if new:
+        page.get_by_role("checkbox", name=re.compile(r"^Add\W*Translations\W*$")).check()
+        page.get_by_role("button", name="Expand").last.click()  # Translations, added closed
+        page.get_by_role("checkbox", name=re.compile(r"^Add\W*Spanish \(es\)\W*$")).check()
+        page.get_by_role("button", name="Expand").last.click()  # Spanish (es), added closed
+    else:
+        page.get_by_role("button", name="Expand").last.click()  # Translations
+        page.get_by_text("Spanish (es)", exact=True).scroll_into_view_if_needed()
+        page.get_by_role("button", name="Expand").last.click()  # Spanish (es)
+    boxes = page.get_by_role("textbox", name="Summary", exact=True)
+    expect(boxes).to_have_count(2)  # the English summary, then the Spanish one
+    boxes.last.scroll_into_view_if_needed()
+    return boxes.last
+
+
+def test_staff_write_a_sites_spanish_summary_in_the_real_editor(
+    editor: Editor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    checkout = editor.checkout
+
+    # An existing site's Spanish summary: one sentence changed.
+    editor.open("#/collections/sites/entries/alamosa")
+    spanish = open_spanish_texts(editor, new=False)
+    assert spanish.input_value().startswith("La ciudad de Alamosa es una de las cuatro")
+    spanish.fill(spanish.input_value().replace("se ha informado públicamente", "informó el sitio"))
+    editor.save()
+    editor.page.wait_for_timeout(500)
+    assert "informó el sitio" in editor.wait_for_file("sites/alamosa.yml").decode()
+
+    # A new site, with its Spanish summary added from the editor.
+    editor.open("#/collections/sites/new")
+    editor.field("Name").fill("Example Valley LEAD")
+    editor.choose("Stage", "exploring")
+    editor.field("City").fill("Example Valley")
+    editor.choose("State", "WA")
+    open_spanish_texts(editor, new=True).fill("Un programa nuevo, en sus primeras reuniones.")
+    editor.save()
+    new_site = editor.wait_for_file("sites/example-valley-lead.yml").decode()
+    assert "translations:\n  es:\n    summary: Un programa nuevo, en sus primeras reuniones." in (
+        new_site
+    )
+
+    editor.copy_back()
+    code, output = leadportal(checkout, "check", capsys=capsys)
+    assert code == 0, output
+    diff = git_diff(checkout, "sites/alamosa.yml")
+    changed = [
+        line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert changed == [
+        "-      La etapa indicada es la que se ha informado públicamente.",
+        "+      La etapa indicada es la que informó el sitio.",
+    ], diff
     unexpected = [e for e in editor.console_errors if not REFUSED_BY_POLICY.search(e)]
     assert unexpected == [], "\n".join(unexpected)
