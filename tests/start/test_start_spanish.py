@@ -17,8 +17,8 @@ from portal_helpers import REPO_ROOT
 from leadportal.build.generate import Generated, generate
 from leadportal.records.language import EnglishText
 from leadportal.records.mkdocs_yml import read_settings
-from leadportal.render.i18n import script_strings
-from leadportal.start.guide_markdown import MARKER, expand
+from leadportal.render.i18n import script_strings, speaking
+from leadportal.start.guide_markdown import MARKER, expand, joined
 
 TABLE = yaml.safe_load(
     resources.files("leadportal.render").joinpath("strings/es/start.yml").read_text("utf-8")
@@ -122,3 +122,20 @@ def test_every_word_the_script_asks_for_has_its_spanish() -> None:
     asked = script_strings(script)
     assert len(asked) >= 8
     assert [text for text in asked if text not in TABLE] == []
+
+
+@pytest.mark.parametrize(
+    ("last", "conjunction"),
+    [
+        ("[Informe de evaluación](a/)", " e "),
+        ("[Historia del programa](b/)", " e "),
+        ("[Índice de recursos](c/)", " e "),
+        ("[Guía de inicio](d/)", " y "),
+        ("[Hierba y hielo](e/)", " y "),  # "hie" is no /i/ sound
+        ("[LEAD® toolkit](f/)", " and "),  # in English, always "and"
+    ],
+)
+def test_the_last_document_is_joined_with_the_right_word(last: str, conjunction: str) -> None:
+    with speaking("en" if conjunction == " and " else "es"):
+        words = joined(["[Primero](x/)", last])
+    assert words == f"[Primero](x/){conjunction}{last}"

@@ -11,11 +11,12 @@ English is marked `lang="en"` with the note that it is not yet translated.
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from collections.abc import Mapping
 
 from leadportal.portal.model import Portal
 from leadportal.records.models import StageGuide
-from leadportal.render.i18n import EnglishText, speaking, t, untranslated_note
+from leadportal.render.i18n import EnglishText, language, speaking, t, untranslated_note
 from leadportal.start.pages import stage_url
 
 MARKER = "<!-- leadportal:steps -->"
@@ -110,6 +111,20 @@ def link_text(title: str) -> str:
 
 
 def joined(items: list[str]) -> str:
+    """`a, b and c`. Spanish writes "e" for "y" before a word said with an /i/ first
+    ("Informe", "Historia"), but not before "hie", "hia"... ("hielo")."""
     if len(items) == 1:
         return items[0]
-    return t("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
+    words = t("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
+    if language() == "es" and starts_with_i_sound(items[-1]):
+        head, _, tail = words.rpartition(" y ")
+        words = f"{head} e {tail}"
+    return words
+
+
+def starts_with_i_sound(text: str) -> bool:
+    word = unicodedata.normalize("NFKD", text.lstrip("[*_ ")).casefold()
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    if word.startswith("h"):
+        word = word[1:]
+    return word.startswith("i") and word[1:2] not in tuple("aeou")
