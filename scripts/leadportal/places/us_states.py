@@ -3,6 +3,8 @@ English and in the other languages of the portal."""
 
 from __future__ import annotations
 
+from leadportal.records.language import ENGLISH
+
 STATE_NAMES: dict[str, str] = {
     "AL": "Alabama",
     "AK": "Alaska",
@@ -90,7 +92,7 @@ OTHER_NAMES: dict[str, dict[str, str]] = {
 }
 
 
-def state_name(code: str, language: str = "en") -> str:
+def state_name(code: str, language: str = ENGLISH) -> str:
     """`WA` -> `Washington`; `NM` in `es` -> `Nuevo México`; an unknown code is returned as
     it is."""
     return OTHER_NAMES.get(language, {}).get(code) or STATE_NAMES.get(code, code)

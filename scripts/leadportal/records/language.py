@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 ENGLISH = "en"
+# A language as a key of `translations:`, in records and in mkdocs.yml's glossary.
+LANGUAGE_CODE = r"^[a-z]{2,3}$"
 
 
 class EnglishText(str):

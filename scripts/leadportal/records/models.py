@@ -33,6 +33,7 @@ from leadportal.records.fieldtypes import (
     url_with,
     vocabulary_schema,
 )
+from leadportal.records.language import LANGUAGE_CODE
 from leadportal.records.suggest import did_you_mean
 
 Text = Annotated[str, Field(min_length=1)]
@@ -137,7 +138,7 @@ def in_languages(value: str, info: ValidationInfo) -> str:
     )
 
 
-Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}$"), AfterValidator(in_languages)]
+Language = Annotated[str, Field(pattern=LANGUAGE_CODE), AfterValidator(in_languages)]
 TRANSLATIONS = "The record's texts in another language, e.g. es: {summary: ...}."
 
 

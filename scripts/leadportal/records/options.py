@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from leadportal.records.language import LANGUAGE_CODE
 from leadportal.records.problems import Problem
 from leadportal.records.suggest import did_you_mean
 
@@ -86,7 +87,7 @@ def option_problems(
 # What a language's glossary may hold: a label per vocabulary value, per Start-here role, and
 # the program's fixed terms (mkdocs.yml, translations.<language>).
 GLOSSARY_PARTS = ("roles", "terms")
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")  # as records' `translations:` keys (models.py)
+LANGUAGE_KEY = re.compile(LANGUAGE_CODE)
 
 
 def _translation_problems(
@@ -96,7 +97,7 @@ def _translation_problems(
     parts = (*vocabularies, *GLOSSARY_PARTS)
     for language, glossary in value.items():
         field = f"translations.{language}"
-        if not (isinstance(language, str) and LANGUAGE_CODE.match(language)):
+        if not (isinstance(language, str) and LANGUAGE_KEY.match(language)):
             message = f"'{language}' is not a language code"
             hint = "e.g. es (two or three letters)"
             problems.append(Problem(shown_as, *at, field, message, hint))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
+from leadportal.records.language import ENGLISH
+
 
 def page_url(src_path: str) -> str:
     """`sites/seattle.md` -> `sites/seattle/`; `sites/index.md` -> `sites/`; `index.md` -> ``."""
@@ -31,7 +33,7 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 def in_root(language: str, url: str) -> str:
     """A page's address from the root of the whole portal: other languages live in /<code>/."""
-    return url if language == "en" else f"{language}/{url}"
+    return url if language == ENGLISH else f"{language}/{url}"
 
 
 def link_to_shared(here: str, target: str, language: str) -> str:

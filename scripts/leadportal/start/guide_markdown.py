@@ -11,9 +11,9 @@ English is marked `lang="en"` with the note that it is not yet translated.
 from __future__ import annotations
 
 import posixpath
-import unicodedata
 from collections.abc import Mapping
 
+from leadportal.places.us_places import name_key
 from leadportal.portal.model import Portal
 from leadportal.records.models import StageGuide
 from leadportal.render.i18n import EnglishText, language, speaking, t, untranslated_note
@@ -123,8 +123,7 @@ def joined(items: list[str]) -> str:
 
 
 def starts_with_i_sound(text: str) -> bool:
-    word = unicodedata.normalize("NFKD", text.lstrip("[*_ ")).casefold()
-    word = "".join(c for c in word if not unicodedata.combining(c))
+    word = name_key(text)  # no accents, case or punctuation (the link's "[")
     if word.startswith("h"):
         word = word[1:]
     return word.startswith("i") and word[1:2] not in tuple("aeou")
